@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Dapu INS5S8563 RTC driver: kbuild file and out-of-tree wrapper in one.
+#
+#   make                      build against the running kernel
+#   make KDIR=<build dir>     build against another kernel (ARCH=, CROSS_COMPILE=)
+#   make -C <build dir> M=$PWD
+#   make install              modules_install + depmod
+#   make check                the whole test suite (see README.md)
+
+ifneq ($(KERNELRELEASE),)
+# ---- kbuild part ----------------------------------------------------------
+
+# Out of tree the symbols are not in the kernel's .config: build the driver,
+# and its KUnit suites where the kernel has KUnit.
+ifneq ($(KBUILD_EXTMOD),)
+CONFIG_RTC_DRV_INS5S8563 ?= m
+ifneq ($(CONFIG_KUNIT),)
+CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST ?= m
+endif
+# The API seams between the kernels this tree supports, kept out of the
+# driver so that the driver stays as it would be in mainline.
+ccflags-y += -include $(src)/compat/ins5s8563-compat.h
+ccflags-y += -idirafter $(src)/compat/include
+endif
+
+obj-$(CONFIG_RTC_DRV_INS5S8563) += drivers/rtc/rtc-ins5s8563.o
+obj-$(CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST) += kunit/
+
+else
+# ---- out-of-tree wrapper ----------------------------------------------------
+
+KDIR ?= /lib/modules/$(shell uname -r)/build
+PWD := $(CURDIR)
+
+all: modules
+
+modules clean modules_install:
+	$(MAKE) -C $(KDIR) M=$(PWD) $@
+
+install: modules_install
+	depmod -a $(if $(KERNELRELEASE_INSTALL),$(KERNELRELEASE_INSTALL),$(shell $(MAKE) -s -C $(KDIR) kernelrelease 2>/dev/null))
+
+check:
+	./scripts/check
+
+.PHONY: all modules clean modules_install install check
+endif
