@@ -39,7 +39,7 @@ modules clean modules_install:
 	$(MAKE) -C $(KDIR) M=$(PWD) $@
 
 install: modules_install
-	depmod -a $(if $(KERNELRELEASE_INSTALL),$(KERNELRELEASE_INSTALL),$(shell $(MAKE) -s -C $(KDIR) kernelrelease 2>/dev/null))
+	depmod -a $(shell cat $(KDIR)/include/config/kernel.release)
 
 check:
 	./scripts/check
