@@ -13,6 +13,68 @@
  * /INT callback run with m->lock held; they may read or change m->regs
  * directly (through the __ins5s8563_model_*() helpers) but must not call
  * the locking functions.
+ *
+ * Where the datasheet is silent, the model decides as follows.
+ *
+ * Registers: 0x00-0x0f and 0x12-0x13 exist. A bus write stores only the
+ * documented bits (reserved bits read 0); AF, TF and VLF can only be
+ * cleared (writing 1 leaves them as they are). 0x10, 0x11 and 0x14-0xff
+ * read 0 and ignore writes, but the pointer still steps through them.
+ * EXT_TEST is only stored.
+ *
+ * Prescaler and STOP: a 15-bit prescaler (subsec) counts oscillator ticks
+ * and carries into the seconds every 32768 ticks. All other sources (the
+ * 4096, 64 and 1 Hz timer clocks, the 1/60 Hz divider behind it) derive
+ * from it: their edges are where subsec crosses a multiple of 8, 512 and
+ * 32768 ticks, and every 60th second edge. As on the PCF8563, writing
+ * STOP 0->1 holds this divider chain at 0 (subsec = 0, 1/60 Hz divider
+ * restarted), and while STOP=1 neither the calendar nor the countdown
+ * timer moves; after STOP 1->0 the first second lasts exactly 32768
+ * ticks. The 1/60 Hz divider is free-running otherwise (it is not
+ * restarted by TE or TD), so like the other sources its first period
+ * after enabling the timer is partial. The oscillator itself runs on
+ * with STOP=1, so an /INT pulse in progress still ends on time.
+ *
+ * Calendar: BCD, seconds -> minutes -> hours -> day and weekday (0-6,
+ * +1 mod 7 at midnight) -> month -> year 00-99 (wrapping to 00). Year 00
+ * is 2000: February has 29 days whenever the year is divisible by 4.
+ * VLF, and any reserved bit a poke set, is left alone by the carries,
+ * which only rewrite the field itself. A field holding invalid BCD (poked
+ * by a test) is read as tens * 10 + ones; when it carries and its value
+ * is at or above the field's maximum it wraps to the minimum (and carries
+ * on), otherwise it counts up from that value. A day beyond its month's
+ * length ends the month at the next midnight, a month outside 1-12 counts
+ * as 31 days. So nothing loops and the outcome is always the same.
+ *
+ * Alarm: evaluated only at a minute rollover (seconds 59 -> 00, after the
+ * calendar carry), never when software writes the time or the alarm. AE=0
+ * makes a field take part; if at least one does and every taking-part
+ * field equals the time (masked, so reserved bits are ignored), AF is set
+ * and alarm_matches counts it. Clearing AF inside the matching minute
+ * does not make it fire again in that minute.
+ *
+ * Countdown timer: 24 bits in 0x0f (7..0), 0x13 (15..8), 0x12 (23..16).
+ * The registers hold the live counter (reads return the live value). A
+ * write (or poke) of one of these bytes sets that byte of both the live
+ * counter and timer_reload; TE 0->1 reloads the live counter from
+ * timer_reload. With TE=1 every source edge decrements a non-zero counter;
+ * 1 -> 0 sets TF, counts timer_expiries and reloads from timer_reload
+ * (periodic). A live count of 0 never expires.
+ *
+ * /INT is asserted (low) while (AF && AIE) || (TF && TIE && !TI_TP) or
+ * while a pulse runs: with TI_TP=1 and TIE=1 each expiry starts a pulse of
+ * 4 ticks (122 us) for the 4096 Hz source and 256 ticks (7.813 ms)
+ * otherwise; TF stays set until software clears it. int_cb is called at
+ * every change of level: at the end of a write transaction or poke, at
+ * power_on_reset, and inside advance() at the exact tick of the event.
+ *
+ * Bus accounting: every transaction counts as one access, also a failed
+ * one, so that access numbers (hook, fail_at) match the order of calls.
+ * reads/writes and the byte counters count only transactions that
+ * completed. Bytes are those on the wire except the I2C address byte: a
+ * write counts len bytes (register address included), read() counts len
+ * read bytes, read_regs() counts 1 written byte (the register address)
+ * and len read bytes.
  */
 #ifndef _INS5S8563_MODEL_H
 #define _INS5S8563_MODEL_H
@@ -46,6 +108,7 @@ typedef void (*ins5s8563_model_int_t)(struct ins5s8563_model *m, void *priv,
 				      bool asserted);
 
 struct ins5s8563_model {
+	/* Protects everything below; see "Locking" above. */
 	spinlock_t lock;
 	/* Register file as software sees it (reserved bits always 0). */
 	u8 regs[INS5S8563_MODEL_NREGS];
@@ -56,9 +119,12 @@ struct ins5s8563_model {
 	u32 timer_reload;
 	/* Oscillator ticks since the last whole second (0..32767). */
 	u32 subsec;
-	/* Oscillator ticks towards the next timer source edge. */
+	/*
+	 * Oscillator ticks towards the next edge of the source selected by
+	 * TD (derived from subsec and timer_minute_phase, kept up to date).
+	 */
 	u32 timer_phase;
-	/* Seconds towards the next 1/60 Hz timer source edge. */
+	/* Second edges towards the next 1/60 Hz timer source edge, 1..60. */
 	u32 timer_minute_phase;
 	/* Oscillator ticks of /INT pulse left (TI_TP=1), 0 when none. */
 	u32 pulse_left;
@@ -73,7 +139,10 @@ struct ins5s8563_model {
 	unsigned int timer_expiries;
 	unsigned int alarm_matches;
 
-	/* Fault injection: access number fail_at fails with fail_err. */
+	/*
+	 * Fault injection: access number fail_at fails with fail_err
+	 * (-EIO when 0). fail_at == 0 disables it.
+	 */
 	unsigned int fail_at;
 	/* Number of consecutive accesses that fail, starting at fail_at. */
 	unsigned int fail_count;
@@ -85,7 +154,14 @@ struct ins5s8563_model {
 	void *int_priv;
 };
 
-/* Power-on state of Table 6 (VLF=1, AE=1, FE=1, everything else 0). */
+/*
+ * Power-on state of Table 6 (VLF=1, AE=1, FE=1, DAY=1, everything else 0),
+ * pointer 0, timer reload 0, divider chain at 0. ins5s8563_model_init()
+ * first clears the whole structure (counters, hooks, fault injection) and
+ * initializes the lock; ins5s8563_model_power_on_reset() only restores the
+ * chip's state and keeps hooks, counters and fault injection (a power loss
+ * of the simulated chip).
+ */
 void ins5s8563_model_init(struct ins5s8563_model *m);
 void ins5s8563_model_power_on_reset(struct ins5s8563_model *m);
 
@@ -102,15 +178,29 @@ int ins5s8563_model_read(struct ins5s8563_model *m, u8 *buf, size_t len);
 int ins5s8563_model_read_regs(struct ins5s8563_model *m, u8 reg, u8 *buf,
 			      size_t len);
 
-/* Advance time by @ticks of the 32768 Hz oscillator. */
+/*
+ * Advance time by @ticks of the 32768 Hz oscillator. The cost grows with
+ * the events on the way (timer expiries, /INT pulses, minute rollovers
+ * while the alarm is armed, days), not with @ticks.
+ */
 void ins5s8563_model_advance(struct ins5s8563_model *m, u64 ticks);
 
-/* Test access that bypasses the bus: no counting, no flag rules. */
+/*
+ * Test access that bypasses the bus: no masks, no counting, no flag rules,
+ * no hook, no fault injection, no STOP or TE side effect. A poke of a timer
+ * counter byte also sets that byte of timer_reload; /INT is re-evaluated
+ * after it. Pokes of addresses with no register (0x10, 0x11, 0x14-0xff)
+ * are ignored, so they keep reading 0.
+ */
 u8 ins5s8563_model_peek(struct ins5s8563_model *m, u8 reg);
 void ins5s8563_model_poke(struct ins5s8563_model *m, u8 reg, u8 val);
 bool ins5s8563_model_int(struct ins5s8563_model *m);
 
-/* Fail @count accesses starting with access number @nth (1-based). */
+/*
+ * Fail @count accesses starting with access number @nth (1-based) with
+ * @err (-EIO when 0); nth or count 0 disables it. Access numbers restart
+ * with ins5s8563_model_reset_counters(), which re-arms the same numbers.
+ */
 void ins5s8563_model_fail(struct ins5s8563_model *m, unsigned int nth,
 			  unsigned int count, int err);
 void ins5s8563_model_reset_counters(struct ins5s8563_model *m);
@@ -122,5 +212,12 @@ void ins5s8563_model_set_int_cb(struct ins5s8563_model *m,
 
 /* Lock-held variants for hooks and callbacks. */
 void __ins5s8563_model_poke(struct ins5s8563_model *m, u8 reg, u8 val);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+struct kunit_suite;
+
+/* The model's own KUnit suite, registered by the driver's test module. */
+extern struct kunit_suite ins5s8563_model_test_suite;
+#endif
 
 #endif /* _INS5S8563_MODEL_H */
