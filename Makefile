@@ -17,11 +17,15 @@ ifneq ($(KBUILD_EXTMOD),)
 CONFIG_RTC_DRV_INS5S8563 ?= m
 ifneq ($(CONFIG_KUNIT),)
 CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST ?= m
+# kunit/Kbuild is read by a make of its own.
+export CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST
 endif
 # The API seams between the kernels this tree supports, kept out of the
 # driver so that the driver stays as it would be in mainline.
-ccflags-y += -include $(src)/compat/ins5s8563-compat.h
-ccflags-y += -idirafter $(src)/compat/include
+ins5s8563-compat := -include $(abspath $(src))/compat/ins5s8563-compat.h \
+		    -idirafter $(abspath $(src))/compat/include
+ccflags-y += $(ins5s8563-compat)
+subdir-ccflags-y += $(ins5s8563-compat)
 endif
 
 obj-$(CONFIG_RTC_DRV_INS5S8563) += drivers/rtc/rtc-ins5s8563.o

@@ -7,12 +7,21 @@
  */
 
 #include <linux/bcd.h>
+#include <linux/bitfield.h>
 #include <linux/bits.h>
-#include <linux/math64.h>
+#include <linux/clk-provider.h>
 #include <linux/i2c.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/math64.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/pm_wakeirq.h>
+#include <linux/kstrtox.h>
+#include <linux/property.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
 #include <linux/regmap.h>
 #include <linux/rtc.h>
 
@@ -31,6 +40,9 @@
 #define INS5S8563_CTRL2_AIE		BIT(1)
 #define INS5S8563_CTRL2_TIE		BIT(0)
 #define INS5S8563_CTRL2_FLAGS		(INS5S8563_CTRL2_AF | INS5S8563_CTRL2_TF)
+#define INS5S8563_CTRL2_ENABLES		(INS5S8563_CTRL2_TI_TP | \
+					 INS5S8563_CTRL2_AIE | \
+					 INS5S8563_CTRL2_TIE)
 
 #define INS5S8563_REG_SEC		0x02
 #define INS5S8563_SEC_VLF		BIT(7)
@@ -48,21 +60,54 @@
 #define INS5S8563_ALM_LEN		4
 
 #define INS5S8563_REG_CLKOUT		0x0d
+#define INS5S8563_CLKOUT_FE		BIT(7)
+#define INS5S8563_CLKOUT_FD		GENMASK(1, 0)
 
 #define INS5S8563_REG_TIMER_CTRL	0x0e
+#define INS5S8563_TIMER_TE		BIT(7)
+#define INS5S8563_TIMER_TD		GENMASK(1, 0)
 
 #define INS5S8563_REG_TIMER_LOW		0x0f
 #define INS5S8563_REG_TIMER_HIGH	0x12
 #define INS5S8563_REG_TIMER_MID		0x13
+#define INS5S8563_TIMER_MAX		GENMASK(23, 0)
+
+/*
+ * The countdown timer as its user configured it. All timer state lives
+ * here and reaches the chip only through ins5s8563_timer_apply(), so that a
+ * second user of the timer needs a check there and nowhere else.
+ */
+struct ins5s8563_timer {
+	u32 ticks;		/* reload value, 0 when the chip held none */
+	u8 td;			/* source clock, TD[1:0] */
+	bool enabled;		/* TE */
+	bool pulse;		/* TI_TP */
+	bool expired;		/* an expiry not yet acknowledged */
+};
 
 struct ins5s8563 {
 	struct device *dev;
 	struct regmap *regmap;
 	struct rtc_device *rtc;
-	/* Serialises read-modify-write sequences of Control_2. */
+	/*
+	 * Serialises every write of Control_2 (rtc ops, the interrupt thread
+	 * and the countdown timer all write it) and the sequences that
+	 * depend on it.
+	 */
 	struct mutex lock;
+	/*
+	 * The enable bits of Control_2 (TI_TP, AIE, TIE). Only the driver
+	 * changes them, so Control_2 is written without being read first.
+	 */
+	u8 ctrl2;
+	struct ins5s8563_timer timer;
+	/* /INT reaches the system: an interrupt, or a wakeup line. */
+	bool int_used;
 	/* The invalid-time message is printed once per power loss. */
 	bool vlf_reported;
+#ifdef CONFIG_COMMON_CLK
+	struct clk_hw clkout_hw;
+#endif
 };
 
 static bool ins5s8563_accessible_reg(struct device *dev, unsigned int reg)
@@ -114,15 +159,55 @@ static int ins5s8563_cached_write(struct ins5s8563 *ins, unsigned int reg,
 }
 
 /*
- * After a power loss the chip is back at its power-on values, whatever the
- * cache remembers.
+ * AF and TF can only be written to 0; writing 1 leaves them as they are. So
+ * every write of Control_2 writes 1 to each flag it does not mean to clear,
+ * and a flag that the chip sets meanwhile survives. This is the one place
+ * Control_2 is written.
+ */
+static int ins5s8563_write_ctrl2(struct ins5s8563 *ins, u8 clear)
+{
+	lockdep_assert_held(&ins->lock);
+
+	return regmap_write(ins->regmap, INS5S8563_REG_CTRL2,
+			    (ins->ctrl2 | INS5S8563_CTRL2_FLAGS) & ~clear);
+}
+
+/* Changes enable bits of Control_2, and clears the flags in @clear. */
+static int ins5s8563_update_ctrl2(struct ins5s8563 *ins, u8 mask, u8 val,
+				  u8 clear)
+{
+	u8 old = ins->ctrl2;
+	int ret;
+
+	ins->ctrl2 = (old & ~mask) | (val & mask);
+	ret = ins5s8563_write_ctrl2(ins, clear);
+	if (ret)
+		ins->ctrl2 = old;
+
+	return ret;
+}
+
+static void ins5s8563_report_vlf(struct ins5s8563 *ins)
+{
+	dev_warn(ins->dev, "power was lost: time is invalid until set\n");
+	ins->vlf_reported = true;
+}
+
+/*
+ * A power loss while the driver is bound puts the chip back at its
+ * power-on values, whatever the cache remembers. (One found at probe is
+ * older than the cache.) CLKOUT stays cached: it is what the clock
+ * framework asked for, and setting the time restores it.
  */
 static void ins5s8563_power_lost(struct ins5s8563 *ins)
 {
-	regcache_drop_region(ins->regmap, 0, INS5S8563_REG_TIMER_MID);
-	if (!ins->vlf_reported)
-		dev_warn(ins->dev, "power was lost: time is invalid until set\n");
-	ins->vlf_reported = true;
+	if (ins->vlf_reported)
+		return;
+
+	regcache_drop_region(ins->regmap, 0, INS5S8563_REG_CLKOUT - 1);
+	regcache_drop_region(ins->regmap, INS5S8563_REG_CLKOUT + 1,
+			     INS5S8563_REG_TIMER_MID);
+	ins5s8563_report_vlf(ins);
 }
 
 /* Time registers, in address order: field mask and valid range. */
@@ -139,6 +224,20 @@ static const struct {
 	{ 0x1f, 1, 12 },	/* MONTH */
 	{ 0xff, 0, 99 },	/* YEAR, 2000-2099 */
 };
+
+/* Decodes field @i of the time registers, or -EINVAL for garbage. */
+static int ins5s8563_bcd_field(u8 reg, int i)
+{
+	u8 raw = reg & ins5s8563_time_fields[i].mask;
+	int val = bcd2bin(raw);
+
+	if ((raw & 0x0f) > 9 || (raw >> 4) > 9 ||
+	    val < ins5s8563_time_fields[i].min ||
+	    val > ins5s8563_time_fields[i].max)
+		return -EINVAL;
+
+	return val;
+}
 
 static int ins5s8563_rtc_read_time(struct device *dev, struct rtc_time *tm)
 {
@@ -158,15 +257,9 @@ static int ins5s8563_rtc_read_time(struct device *dev, struct rtc_time *tm)
 	}
 
 	for (i = 0; i < INS5S8563_TIME_LEN; i++) {
-		u8 raw = regs[i] & ins5s8563_time_fields[i].mask;
-
-		if ((raw & 0x0f) > 9 || (raw >> 4) > 9)
-			return -EINVAL;
-
-		val[i] = bcd2bin(raw);
-		if (val[i] < ins5s8563_time_fields[i].min ||
-		    val[i] > ins5s8563_time_fields[i].max)
-			return -EINVAL;
+		val[i] = ins5s8563_bcd_field(regs[i], i);
+		if (val[i] < 0)
+			return val[i];
 	}
 
 	tm->tm_sec = val[0];
@@ -182,31 +275,40 @@ static int ins5s8563_rtc_read_time(struct device *dev, struct rtc_time *tm)
 
 /*
  * The datasheet asks for every register to be initialised after a power
- * loss. CLKOUT is left alone: a consumer may depend on it running.
+ * loss: alarm and timer off, flags clear. CLKOUT gets back what the clock
+ * framework last asked for (the power-on default may not be it), in the
+ * same burst.
  */
 static int ins5s8563_init_after_power_loss(struct ins5s8563 *ins)
 {
-	static const u8 alarm_off[INS5S8563_ALM_LEN] = {
-		INS5S8563_ALM_AE, INS5S8563_ALM_AE,
-		INS5S8563_ALM_AE, INS5S8563_ALM_AE,
+	u8 regs[] = {
+		INS5S8563_ALM_AE, INS5S8563_ALM_AE,	/* 0x09, 0x0a */
+		INS5S8563_ALM_AE, INS5S8563_ALM_AE,	/* 0x0b, 0x0c */
+		0,					/* 0x0d CLKOUT */
+		0,					/* 0x0e timer off */
 	};
-	const u8 timer_off = 0;
+	unsigned int clkout;
 	int ret;
 
+	ret = regmap_read(ins->regmap, INS5S8563_REG_CLKOUT, &clkout);
+	if (ret)
+		return ret;
+	regs[INS5S8563_REG_CLKOUT - INS5S8563_REG_ALM_MIN] = clkout;
+
 	mutex_lock(&ins->lock);
-	/* Clearing both flags is the point here. */
-	ret = regmap_write(ins->regmap, INS5S8563_REG_CTRL2, 0);
+	ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_ENABLES, 0,
+				     INS5S8563_CTRL2_FLAGS);
+	if (!ret)
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
+					     sizeof(regs));
+	if (!ret) {
+		ins->timer.td = 0;
+		ins->timer.enabled = false;
+		ins->timer.pulse = false;
+	}
 	mutex_unlock(&ins->lock);
-	if (ret)
-		return ret;
 
-	ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, alarm_off,
-				     sizeof(alarm_off));
-	if (ret)
-		return ret;
-
-	return ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
-				      &timer_off, 1);
+	return ret;
 }
 
 static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
@@ -262,6 +364,96 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 	return ret ?: err;
 }
 
+/* An alarm register: -1 when AE says the field takes no part. */
+static int ins5s8563_alarm_field(u8 reg, int i, int *field)
+{
+	int val;
+
+	if (reg & INS5S8563_ALM_AE) {
+		*field = -1;
+		return 0;
+	}
+
+	val = ins5s8563_bcd_field(reg, i);
+	if (val < 0)
+		return val;
+
+	*field = val;
+	return 0;
+}
+
+static int ins5s8563_rtc_read_alarm(struct device *dev,
+				    struct rtc_wkalrm *alrm)
+{
+	struct ins5s8563 *ins = dev_get_drvdata(dev);
+	u8 regs[INS5S8563_ALM_LEN];
+	unsigned int ctrl2;
+	int ret;
+
+	/* The alarm registers come from the cache: one transfer in all. */
+	ret = regmap_bulk_read(ins->regmap, INS5S8563_REG_ALM_MIN, regs,
+			       sizeof(regs));
+	if (ret)
+		return ret;
+
+	ret = regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
+	if (ret)
+		return ret;
+
+	/* The weekday alarm (regs[3]) is never used. */
+	alrm->time.tm_sec = 0;
+	ret = ins5s8563_alarm_field(regs[0], 1, &alrm->time.tm_min) ?:
+	      ins5s8563_alarm_field(regs[1], 2, &alrm->time.tm_hour) ?:
+	      ins5s8563_alarm_field(regs[2], 3, &alrm->time.tm_mday);
+	if (ret)
+		return ret;
+
+	alrm->enabled = !!(ctrl2 & INS5S8563_CTRL2_AIE);
+	alrm->pending = !!(ctrl2 & INS5S8563_CTRL2_AF);
+
+	return 0;
+}
+
+static int ins5s8563_rtc_set_alarm(struct device *dev, struct rtc_wkalrm *alrm)
+{
+	struct ins5s8563 *ins = dev_get_drvdata(dev);
+	const u8 regs[INS5S8563_ALM_LEN] = {
+		bin2bcd(alrm->time.tm_min),
+		bin2bcd(alrm->time.tm_hour),
+		bin2bcd(alrm->time.tm_mday),
+		INS5S8563_ALM_AE,
+	};
+	int ret;
+
+	mutex_lock(&ins->lock);
+	/* The old alarm must not fire while the new one is written. */
+	ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE, 0,
+				     INS5S8563_CTRL2_AF);
+	if (!ret)
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
+					     sizeof(regs));
+	if (!ret && alrm->enabled)
+		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE,
+					     INS5S8563_CTRL2_AIE, 0);
+	mutex_unlock(&ins->lock);
+
+	return ret;
+}
+
+static int ins5s8563_rtc_alarm_irq_enable(struct device *dev,
+					  unsigned int enabled)
+{
+	struct ins5s8563 *ins = dev_get_drvdata(dev);
+	int ret;
+
+	mutex_lock(&ins->lock);
+	ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE,
+				     enabled ? INS5S8563_CTRL2_AIE : 0, 0);
+	mutex_unlock(&ins->lock);
+
+	return ret;
+}
+
 static int ins5s8563_rtc_ioctl(struct device *dev, unsigned int cmd,
 			       unsigned long arg)
 {
@@ -289,8 +481,602 @@ static int ins5s8563_rtc_ioctl(struct device *dev, unsigned int cmd,
 static const struct rtc_class_ops ins5s8563_rtc_ops = {
 	.read_time = ins5s8563_rtc_read_time,
 	.set_time = ins5s8563_rtc_set_time,
+	.read_alarm = ins5s8563_rtc_read_alarm,
+	.set_alarm = ins5s8563_rtc_set_alarm,
+	.alarm_irq_enable = ins5s8563_rtc_alarm_irq_enable,
 	.ioctl = ins5s8563_rtc_ioctl,
 };
+
+VISIBLE_IF_KUNIT irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id)
+{
+	struct ins5s8563 *ins = dev_id;
+	unsigned int ctrl2, flags, seen = 0;
+	int ret, loop;
+
+	mutex_lock(&ins->lock);
+	/*
+	 * On an edge-triggered line a flag left set would never interrupt
+	 * again, so look once more after clearing; a few rounds at most, as
+	 * a fast timer can set TF faster than the bus clears it.
+	 */
+	for (loop = 0; loop < 4; loop++) {
+		ret = regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
+		if (ret)
+			break;
+
+		/* A flag drives /INT when its enable bit (2 lower) is set. */
+		flags = ctrl2 & INS5S8563_CTRL2_FLAGS &
+			((ctrl2 & INS5S8563_CTRL2_ENABLES) << 2);
+		if (!flags)
+			break;
+
+		ret = ins5s8563_write_ctrl2(ins, flags);
+		if (ret)
+			break;
+
+		if (flags & INS5S8563_CTRL2_TF)
+			ins->timer.expired = true;
+		seen |= flags;
+	}
+	mutex_unlock(&ins->lock);
+
+	if (seen & INS5S8563_CTRL2_AF)
+		rtc_update_irq(ins->rtc, 1, RTC_AF | RTC_IRQF);
+	if (seen & INS5S8563_CTRL2_TF)
+		sysfs_notify(&ins->rtc->dev.kobj, "countdown", "expired");
+
+	if (ret) {
+		dev_err_ratelimited(ins->dev, "interrupt not handled: %d\n", ret);
+		/*
+		 * Claimed all the same: an unhandled count would get the line
+		 * disabled for good, while the bus may well recover.
+		 */
+		return IRQ_HANDLED;
+	}
+
+	return seen ? IRQ_HANDLED : IRQ_NONE;
+}
+EXPORT_SYMBOL_IF_KUNIT(ins5s8563_handle_irq);
+
+static void ins5s8563_wakeup_release(void *data)
+{
+	struct device *dev = data;
+
+	dev_pm_clear_wake_irq(dev);
+	device_init_wakeup(dev, false);
+}
+
+/*
+ * The alarm is advertised only where it can be delivered: through the
+ * interrupt, or by waking the system through a line firmware knows about.
+ */
+static int ins5s8563_setup_irq(struct ins5s8563 *ins, int irq)
+{
+	struct device *dev = ins->dev;
+	bool wakeup_source = device_property_read_bool(dev, "wakeup-source");
+	unsigned long trigger;
+	int ret;
+
+	if (irq > 0) {
+		trigger = irq_get_trigger_type(irq) ?: IRQF_TRIGGER_LOW;
+		ret = devm_request_threaded_irq(dev, irq, NULL,
+						ins5s8563_handle_irq,
+						trigger | IRQF_ONESHOT |
+						IRQF_SHARED,
+						dev_name(dev), ins);
+		if (ret) {
+			dev_warn(dev, "no alarm interrupt: irq %d: %d\n", irq,
+				 ret);
+			irq = 0;
+		}
+	}
+
+	if (irq <= 0 && !wakeup_source) {
+		clear_bit(RTC_FEATURE_ALARM, ins->rtc->features);
+		return 0;
+	}
+	ins->int_used = true;
+
+	if (irq <= 0)
+		set_bit(RTC_FEATURE_ALARM_WAKEUP_ONLY, ins->rtc->features);
+
+	device_init_wakeup(dev, true);
+	if (irq > 0) {
+		ret = dev_pm_set_wake_irq(dev, irq);
+		if (ret)
+			dev_warn(dev, "cannot wake through irq %d: %d\n", irq,
+				 ret);
+	}
+
+	return devm_add_action_or_reset(dev, ins5s8563_wakeup_release, dev);
+}
+
+/* ---- countdown timer ------------------------------------------------- */
+
+/* Source clocks as sysfs spells them, indexed by TD[1:0]. */
+static const char * const ins5s8563_timer_clocks[] = { "4096", "64", "1", "1/60" };
+
+/*
+ * Brings the chip to @new. The counter is only ever loaded with TE=0, so
+ * the chip never counts from a half-written value, and starting always
+ * loads it, so counting begins at the full reload value. TIE follows TE
+ * when /INT goes anywhere; TF is cleared when a countdown starts.
+ */
+static int ins5s8563_timer_apply(struct ins5s8563 *ins,
+				 const struct ins5s8563_timer *new)
+{
+	struct ins5s8563_timer *cur = &ins->timer;
+	bool load = (new->enabled && !cur->enabled) ||
+		    new->ticks != cur->ticks || new->td != cur->td;
+	bool start = new->enabled && load;
+	bool stop = cur->enabled && (load || !new->enabled);
+	u8 ctrl = FIELD_PREP(INS5S8563_TIMER_TD, new->td);
+	u8 low[2] = { ctrl, new->ticks & 0xff };
+	u8 high[2] = { new->ticks >> 16, new->ticks >> 8 };
+	u8 enables = (new->pulse ? INS5S8563_CTRL2_TI_TP : 0) |
+		     (new->enabled && ins->int_used ? INS5S8563_CTRL2_TIE : 0);
+	u8 mask = INS5S8563_CTRL2_TI_TP | INS5S8563_CTRL2_TIE;
+	int ret;
+
+	lockdep_assert_held(&ins->lock);
+
+	/* 0x0e and 0x0f in one burst: stopped, new source, low byte. */
+	if (stop || load) {
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, low,
+					     load ? 2 : 1);
+		if (ret)
+			return ret;
+	}
+	if (load) {
+		ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH,
+					high, sizeof(high));
+		if (ret)
+			return ret;
+	}
+
+	if ((ins->ctrl2 & mask) != enables || start) {
+		ret = ins5s8563_update_ctrl2(ins, mask, enables,
+					     start ? INS5S8563_CTRL2_TF : 0);
+		if (ret)
+			return ret;
+	}
+
+	if (start) {
+		ctrl |= INS5S8563_TIMER_TE;
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
+					     &ctrl, 1);
+		if (ret)
+			return ret;
+	}
+
+	*cur = *new;
+	if (start)
+		cur->expired = false;
+
+	return 0;
+}
+
+/* The live counter, read so that a borrow between the bytes never shows. */
+static int ins5s8563_timer_remaining(struct ins5s8563 *ins, u32 *count)
+{
+	u8 high[2], again[2];
+	unsigned int low;
+	int ret, try;
+
+	for (try = 0; try < 5; try++) {
+		ret = regmap_bulk_read(ins->regmap, INS5S8563_REG_TIMER_HIGH,
+				       high, sizeof(high));
+		if (!ret)
+			ret = regmap_read(ins->regmap, INS5S8563_REG_TIMER_LOW,
+					  &low);
+		if (!ret)
+			ret = regmap_bulk_read(ins->regmap,
+					       INS5S8563_REG_TIMER_HIGH,
+					       again, sizeof(again));
+		if (ret)
+			return ret;
+
+		if (!memcmp(high, again, sizeof(high))) {
+			*count = high[0] << 16 | high[1] << 8 | low;
+			return 0;
+		}
+	}
+
+	return -EBUSY;
+}
+
+static struct ins5s8563 *ins5s8563_from_rtc_dev(struct device *dev)
+{
+	return dev_get_drvdata(dev->parent);
+}
+
+/* Changes one setting of the timer: @set applies @val to a copy. */
+static ssize_t ins5s8563_timer_store(struct device *dev, size_t count,
+				     void (*set)(struct ins5s8563_timer *, u32),
+				     u32 val)
+{
+	struct ins5s8563 *ins = ins5s8563_from_rtc_dev(dev);
+	struct ins5s8563_timer new;
+	int ret;
+
+	mutex_lock(&ins->lock);
+	new = ins->timer;
+	set(&new, val);
+	ret = ins5s8563_timer_apply(ins, &new);
+	mutex_unlock(&ins->lock);
+
+	return ret ?: count;
+}
+
+/* Strictly 0 or 1: a sysfs switch is no place for "yes" or "2". */
+static int ins5s8563_parse_bool(const char *buf, u32 *val)
+{
+	int ret = kstrtou32(buf, 10, val);
+
+	if (ret)
+		return -EINVAL;
+
+	return *val > 1 ? -EINVAL : 0;
+}
+
+static ssize_t clock_show(struct device *dev, struct device_attribute *attr,
+			  char *buf)
+{
+	struct ins5s8563 *ins = ins5s8563_from_rtc_dev(dev);
+
+	return sysfs_emit(buf, "%s\n", ins5s8563_timer_clocks[ins->timer.td]);
+}
+
+static void ins5s8563_set_td(struct ins5s8563_timer *t, u32 val)
+{
+	t->td = val;
+}
+
+static ssize_t clock_store(struct device *dev, struct device_attribute *attr,
+			   const char *buf, size_t count)
+{
+	int td = sysfs_match_string(ins5s8563_timer_clocks, buf);
+
+	if (td < 0)
+		return -EINVAL;
+
+	return ins5s8563_timer_store(dev, count, ins5s8563_set_td, td);
+}
+static DEVICE_ATTR_RW(clock);
+
+static ssize_t ticks_show(struct device *dev, struct device_attribute *attr,
+			  char *buf)
+{
+	return sysfs_emit(buf, "%u\n", ins5s8563_from_rtc_dev(dev)->timer.ticks);
+}
+
+static void ins5s8563_set_ticks(struct ins5s8563_timer *t, u32 val)
+{
+	t->ticks = val;
+}
+
+static ssize_t ticks_store(struct device *dev, struct device_attribute *attr,
+			   const char *buf, size_t count)
+{
+	u32 ticks;
+	int ret;
+
+	/* Decimal, or hex with 0x; a leading 0 is no octal here. */
+	if (buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X'))
+		ret = kstrtou32(buf, 16, &ticks);
+	else
+		ret = kstrtou32(buf, 10, &ticks);
+	if (ret)
+		return ret;
+	if (!ticks || ticks > INS5S8563_TIMER_MAX)
+		return -ERANGE;
+
+	return ins5s8563_timer_store(dev, count, ins5s8563_set_ticks, ticks);
+}
+static DEVICE_ATTR_RW(ticks);
+
+static ssize_t remaining_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	u32 count;
+	int ret;
+
+	ret = ins5s8563_timer_remaining(ins5s8563_from_rtc_dev(dev), &count);
+	if (ret)
+		return ret;
+
+	return sysfs_emit(buf, "%u\n", count);
+}
+static DEVICE_ATTR_RO(remaining);
+
+static ssize_t enable_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	return sysfs_emit(buf, "%d\n",
+			  ins5s8563_from_rtc_dev(dev)->timer.enabled);
+}
+
+static void ins5s8563_set_enabled(struct ins5s8563_timer *t, u32 val)
+{
+	t->enabled = val;
+}
+
+static ssize_t enable_store(struct device *dev, struct device_attribute *attr,
+			    const char *buf, size_t count)
+{
+	struct ins5s8563 *ins = ins5s8563_from_rtc_dev(dev);
+	u32 val;
+	int ret;
+
+	ret = ins5s8563_parse_bool(buf, &val);
+	if (ret)
+		return ret;
+	/* Nothing to count from: the chip held no count and none was set. */
+	if (val && !ins->timer.ticks)
+		return -EINVAL;
+
+	return ins5s8563_timer_store(dev, count, ins5s8563_set_enabled, val);
+}
+static DEVICE_ATTR_RW(enable);
+
+static ssize_t pulse_show(struct device *dev, struct device_attribute *attr,
+			  char *buf)
+{
+	return sysfs_emit(buf, "%d\n", ins5s8563_from_rtc_dev(dev)->timer.pulse);
+}
+
+static void ins5s8563_set_pulse(struct ins5s8563_timer *t, u32 val)
+{
+	t->pulse = val;
+}
+
+static ssize_t pulse_store(struct device *dev, struct device_attribute *attr,
+			   const char *buf, size_t count)
+{
+	u32 val;
+	int ret;
+
+	ret = ins5s8563_parse_bool(buf, &val);
+	if (ret)
+		return ret;
+
+	return ins5s8563_timer_store(dev, count, ins5s8563_set_pulse, val);
+}
+static DEVICE_ATTR_RW(pulse);
+
+/*
+ * An expiry stays reported until it is acknowledged, also when the
+ * interrupt handler has already cleared TF in the chip.
+ */
+static ssize_t expired_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	struct ins5s8563 *ins = ins5s8563_from_rtc_dev(dev);
+	unsigned int ctrl2;
+	int ret;
+
+	ret = regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
+	if (ret)
+		return ret;
+
+	return sysfs_emit(buf, "%d\n", ins->timer.expired ||
+			  (ctrl2 & INS5S8563_CTRL2_TF));
+}
+
+static ssize_t expired_store(struct device *dev, struct device_attribute *attr,
+			     const char *buf, size_t count)
+{
+	struct ins5s8563 *ins = ins5s8563_from_rtc_dev(dev);
+	u32 val;
+	int ret;
+
+	ret = ins5s8563_parse_bool(buf, &val);
+	if (ret || val)
+		return -EINVAL;
+
+	mutex_lock(&ins->lock);
+	ret = ins5s8563_write_ctrl2(ins, INS5S8563_CTRL2_TF);
+	if (!ret)
+		ins->timer.expired = false;
+	mutex_unlock(&ins->lock);
+
+	return ret ?: count;
+}
+static DEVICE_ATTR_RW(expired);
+
+static struct attribute *ins5s8563_countdown_attrs[] = {
+	&dev_attr_clock.attr,
+	&dev_attr_ticks.attr,
+	&dev_attr_remaining.attr,
+	&dev_attr_enable.attr,
+	&dev_attr_pulse.attr,
+	&dev_attr_expired.attr,
+	NULL
+};
+
+static const struct attribute_group ins5s8563_countdown_group = {
+	.name = "countdown",
+	.attrs = ins5s8563_countdown_attrs,
+};
+
+/* Unbinding leaves the timer counting but releases /INT. */
+static void ins5s8563_timer_release(void *data)
+{
+	struct ins5s8563 *ins = data;
+
+	mutex_lock(&ins->lock);
+	if (ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE, 0, 0))
+		dev_warn(ins->dev, "cannot release /INT from the timer\n");
+	mutex_unlock(&ins->lock);
+}
+
+static int ins5s8563_timer_init(struct ins5s8563 *ins, const u8 *regs)
+{
+	u8 high[2];
+	int ret;
+
+	ret = regmap_bulk_read(ins->regmap, INS5S8563_REG_TIMER_HIGH, high,
+			       sizeof(high));
+	if (ret)
+		return ret;
+
+	ins->timer.ticks = high[0] << 16 | high[1] << 8 |
+			   regs[INS5S8563_REG_TIMER_LOW];
+	ins->timer.td = FIELD_GET(INS5S8563_TIMER_TD,
+				  regs[INS5S8563_REG_TIMER_CTRL]);
+	ins->timer.enabled = regs[INS5S8563_REG_TIMER_CTRL] &
+			     INS5S8563_TIMER_TE;
+	ins->timer.pulse = regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TI_TP;
+
+	ret = devm_add_action_or_reset(ins->dev, ins5s8563_timer_release, ins);
+	if (ret)
+		return ret;
+
+	return rtc_add_group(ins->rtc, &ins5s8563_countdown_group);
+}
+
+#ifdef CONFIG_COMMON_CLK
+/* Indexed by FD[1:0]. */
+static const unsigned long ins5s8563_clkout_rates[] = { 32768, 1024, 32, 1 };
+
+static struct ins5s8563 *clkout_to_ins5s8563(struct clk_hw *hw)
+{
+	return container_of(hw, struct ins5s8563, clkout_hw);
+}
+
+static int ins5s8563_clkout_update(struct ins5s8563 *ins, u8 mask, u8 val)
+{
+	int ret;
+
+	ret = regmap_update_bits(ins->regmap, INS5S8563_REG_CLKOUT, mask, val);
+	if (ret)
+		regcache_drop_region(ins->regmap, INS5S8563_REG_CLKOUT,
+				     INS5S8563_REG_CLKOUT);
+
+	return ret;
+}
+
+static int ins5s8563_clkout_prepare(struct clk_hw *hw)
+{
+	return ins5s8563_clkout_update(clkout_to_ins5s8563(hw),
+				       INS5S8563_CLKOUT_FE,
+				       INS5S8563_CLKOUT_FE);
+}
+
+static void ins5s8563_clkout_unprepare(struct clk_hw *hw)
+{
+	ins5s8563_clkout_update(clkout_to_ins5s8563(hw),
+				INS5S8563_CLKOUT_FE, 0);
+}
+
+static int ins5s8563_clkout_is_prepared(struct clk_hw *hw)
+{
+	return regmap_test_bits(clkout_to_ins5s8563(hw)->regmap,
+				INS5S8563_REG_CLKOUT, INS5S8563_CLKOUT_FE);
+}
+
+static unsigned long ins5s8563_clkout_recalc_rate(struct clk_hw *hw,
+						  unsigned long parent_rate)
+{
+	unsigned int val;
+
+	if (regmap_read(clkout_to_ins5s8563(hw)->regmap, INS5S8563_REG_CLKOUT,
+			&val))
+		return 0;
+
+	return ins5s8563_clkout_rates[FIELD_GET(INS5S8563_CLKOUT_FD, val)];
+}
+
+/* The highest rate not above the request, else the lowest there is. */
+static int ins5s8563_clkout_determine_rate(struct clk_hw *hw,
+					   struct clk_rate_request *req)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(ins5s8563_clkout_rates) - 1; i++)
+		if (ins5s8563_clkout_rates[i] <= req->rate)
+			break;
+
+	req->rate = ins5s8563_clkout_rates[i];
+
+	return 0;
+}
+
+static int ins5s8563_clkout_set_rate(struct clk_hw *hw, unsigned long rate,
+				     unsigned long parent_rate)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(ins5s8563_clkout_rates); i++)
+		if (ins5s8563_clkout_rates[i] == rate)
+			return ins5s8563_clkout_update(clkout_to_ins5s8563(hw),
+						       INS5S8563_CLKOUT_FD,
+						       FIELD_PREP(INS5S8563_CLKOUT_FD,
+								  i));
+
+	return -EINVAL;
+}
+
+VISIBLE_IF_KUNIT const struct clk_ops ins5s8563_clkout_ops = {
+	.prepare = ins5s8563_clkout_prepare,
+	.unprepare = ins5s8563_clkout_unprepare,
+	.is_prepared = ins5s8563_clkout_is_prepared,
+	.recalc_rate = ins5s8563_clkout_recalc_rate,
+	.determine_rate = ins5s8563_clkout_determine_rate,
+	.set_rate = ins5s8563_clkout_set_rate,
+};
+EXPORT_SYMBOL_IF_KUNIT(ins5s8563_clkout_ops);
+
+/*
+ * Registered on the device that carries the firmware node, so that
+ * consumers find it. Probe never touches a running CLKOUT unless firmware
+ * asks for it to be off ("dapu,clkout-disable"); otherwise an unused
+ * CLKOUT is left to the clock framework.
+ */
+static int ins5s8563_clkout_register(struct ins5s8563 *ins)
+{
+	struct device *dev = ins->dev;
+	struct clk_init_data init = {
+		.ops = &ins5s8563_clkout_ops,
+	};
+	int ret;
+
+	if (device_property_read_bool(dev, "dapu,clkout-disable")) {
+		ret = ins5s8563_clkout_update(ins, INS5S8563_CLKOUT_FE, 0);
+		if (ret)
+			return ret;
+	}
+
+	if (device_property_read_string(dev, "clock-output-names", &init.name)) {
+		init.name = devm_kasprintf(dev, GFP_KERNEL, "%s-clkout",
+					   dev_name(dev));
+		if (!init.name)
+			return -ENOMEM;
+	}
+
+	ins->clkout_hw.init = &init;
+	ret = devm_clk_hw_register(dev, &ins->clkout_hw);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot register CLKOUT\n");
+
+	return devm_of_clk_add_hw_provider(dev, of_clk_hw_simple_get,
+					   &ins->clkout_hw);
+}
+
+VISIBLE_IF_KUNIT struct clk_hw * __maybe_unused
+ins5s8563_clkout_hw(struct device *dev)
+{
+	struct ins5s8563 *ins = dev_get_drvdata(dev);
+
+	return &ins->clkout_hw;
+}
+EXPORT_SYMBOL_IF_KUNIT(ins5s8563_clkout_hw);
+#else
+static int ins5s8563_clkout_register(struct ins5s8563 *ins)
+{
+	return 0;
+}
+#endif
 
 /*
  * Fills the register cache with one burst read of the control registers
@@ -320,7 +1106,7 @@ static int ins5s8563_cache_init(struct ins5s8563 *ins, u8 *regs, size_t len)
 VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 				     int irq)
 {
-	u8 regs[INS5S8563_REG_TIMER_CTRL + 1];
+	u8 regs[INS5S8563_REG_TIMER_LOW + 1];
 	struct ins5s8563 *ins;
 	int ret;
 
@@ -347,7 +1133,21 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 	if (regs[INS5S8563_REG_CTRL1] & INS5S8563_CTRL1_STOP)
 		dev_warn(dev, "clock is stopped: setting the time restarts it\n");
 	if (regs[INS5S8563_REG_SEC] & INS5S8563_SEC_VLF)
-		ins5s8563_power_lost(ins);
+		ins5s8563_report_vlf(ins);
+
+	ins->ctrl2 = regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_ENABLES;
+	/*
+	 * A pending alarm (the one that woke us, say) would hold /INT low.
+	 * The alarm registers stay, so that the rtc core restores the alarm.
+	 */
+	if (regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_AF) {
+		dev_info(dev, "alarm went off while no driver was bound\n");
+		mutex_lock(&ins->lock);
+		ret = ins5s8563_write_ctrl2(ins, INS5S8563_CTRL2_AF);
+		mutex_unlock(&ins->lock);
+		if (ret)
+			return ret;
+	}
 
 	ins->rtc = devm_rtc_allocate_device(dev);
 	if (IS_ERR(ins->rtc))
@@ -356,7 +1156,20 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 	ins->rtc->ops = &ins5s8563_rtc_ops;
 	ins->rtc->range_min = RTC_TIMESTAMP_BEGIN_2000;
 	ins->rtc->range_max = RTC_TIMESTAMP_END_2099;
+	set_bit(RTC_FEATURE_ALARM_RES_MINUTE, ins->rtc->features);
 	clear_bit(RTC_FEATURE_UPDATE_INTERRUPT, ins->rtc->features);
+
+	ret = ins5s8563_setup_irq(ins, irq);
+	if (ret)
+		return ret;
+
+	ret = ins5s8563_timer_init(ins, regs);
+	if (ret)
+		return ret;
+
+	ret = ins5s8563_clkout_register(ins);
+	if (ret)
+		return ret;
 
 	return devm_rtc_register_device(ins->rtc);
 }

@@ -1,18 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the INS5S8563 driver shows its KUnit suites: the register map
- * description and the bus-independent probe, so that a test can put the
- * whole driver on a regmap of its own.
+ * description, the bus-independent probe and the interrupt thread, so that
+ * a test can put the whole driver on a regmap of its own.
  */
 #ifndef _RTC_INS5S8563_H
 #define _RTC_INS5S8563_H
 
+#include <linux/clk-provider.h>
 #include <linux/device.h>
+#include <linux/interrupt.h>
 #include <linux/regmap.h>
 
 #if IS_ENABLED(CONFIG_KUNIT)
 extern const struct regmap_config ins5s8563_regmap_config;
 int ins5s8563_probe(struct device *dev, struct regmap *regmap, int irq);
+/* The interrupt thread; @dev_id is the driver data of the probed device. */
+irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id);
+#ifdef CONFIG_COMMON_CLK
+/* CLKOUT's ops, so that a test can hand set_rate what the core never would. */
+extern const struct clk_ops ins5s8563_clkout_ops;
+struct clk_hw *ins5s8563_clkout_hw(struct device *dev);
+#endif
 #endif
 
 #endif /* _RTC_INS5S8563_H */

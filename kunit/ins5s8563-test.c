@@ -1,0 +1,1930 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suites for the INS5S8563 driver: the real probe and the rtc API,
+ * over a regmap whose bus is the chip model of ins5s8563-model.c.
+ */
+
+#include <kunit/device.h>
+#include <kunit/test.h>
+#include <linux/bcd.h>
+#include <linux/clk.h>
+#include <linux/clk-provider.h>
+#include <linux/delay.h>
+#include <linux/device.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irq_sim.h>
+#include <linux/irqdomain.h>
+#include <linux/property.h>
+#include <linux/regmap.h>
+#include <linux/rtc.h>
+
+#include "../drivers/rtc/rtc-ins5s8563.h"
+#include "ins5s8563-model.h"
+
+#define REG_CTRL1	0x00
+#define REG_CTRL2	0x01
+#define REG_SEC		0x02
+#define REG_YEAR	0x08
+#define REG_ALM_MIN	0x09
+#define REG_CLKOUT	0x0d
+#define REG_TIMER_CTRL	0x0e
+#define REG_TIMER_LOW	0x0f
+#define REG_TIMER_HIGH	0x12
+#define REG_TIMER_MID	0x13
+#define TIMER_TE	0x80
+#define CTRL1_EXT_TEST	0x80
+#define CTRL1_STOP	0x20
+#define CTRL2_TI_TP	0x10
+#define CTRL2_AF	0x08
+#define CTRL2_TF	0x04
+#define CTRL2_AIE	0x02
+#define CTRL2_TIE	0x01
+#define SEC_VLF		0x80
+#define ALM_AE		0x80
+#define ONE_SECOND	INS5S8563_MODEL_OSC_HZ
+
+struct ins5s8563_test {
+	struct ins5s8563_model model;
+	struct device *dev;
+	struct regmap *regmap;
+	struct rtc_device *rtc;
+	/* Simulated /INT line, when the test asks for one. */
+	int irq;
+	/* Control_2 bits the race hook sets at the next write of Control_2. */
+	u8 race_bits;
+	/* Bus accesses seen by the model hook, in order. */
+	struct {
+		enum ins5s8563_model_dir dir;
+		u8 reg;
+	} log[32];
+	unsigned int nlog;
+};
+
+static int model_bus_write(void *ctx, const void *data, size_t count)
+{
+	return ins5s8563_model_write(ctx, data, count);
+}
+
+static int model_bus_read(void *ctx, const void *reg, size_t reg_size,
+			  void *val, size_t val_size)
+{
+	return ins5s8563_model_read_regs(ctx, *(const u8 *)reg, val, val_size);
+}
+
+static const struct regmap_bus model_bus = {
+	.write = model_bus_write,
+	.read = model_bus_read,
+};
+
+static void log_access(struct ins5s8563_model *m, void *priv,
+		       unsigned int access, enum ins5s8563_model_dir dir, u8 reg)
+{
+	struct ins5s8563_test *t = priv;
+
+	if (t->nlog < ARRAY_SIZE(t->log)) {
+		t->log[t->nlog].dir = dir;
+		t->log[t->nlog].reg = reg;
+	}
+	t->nlog++;
+}
+
+static int ins5s8563_test_init(struct kunit *test)
+{
+	struct ins5s8563_test *t;
+
+	t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	ins5s8563_model_init(&t->model);
+
+	t->dev = kunit_device_register(test, "ins5s8563-test");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t->dev);
+
+	t->regmap = devm_regmap_init(t->dev, &model_bus, &t->model,
+				     &ins5s8563_regmap_config);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t->regmap);
+
+	test->priv = t;
+	return 0;
+}
+
+static void ins5s8563_test_exit(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	/* The rtc core may still have a read of the time queued. */
+	if (t->rtc)
+		flush_work(&t->rtc->irqwork);
+}
+
+static int match_rtc(struct device *dev, void *data)
+{
+	return !strncmp(dev_name(dev), "rtc", 3);
+}
+
+/* Runs the driver's probe and finds the rtc device it registered. */
+static int probe(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct device *child;
+	int ret;
+
+	ret = ins5s8563_probe(t->dev, t->regmap, t->irq);
+	if (ret)
+		return ret;
+
+	child = device_find_child(t->dev, NULL, match_rtc);
+	KUNIT_ASSERT_NOT_NULL(test, child);
+	t->rtc = to_rtc_device(child);
+	put_device(child);
+	return 0;
+}
+
+static void probe_ok(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ_MSG(test, probe(test), 0, "probe failed");
+}
+
+static u8 peek(struct kunit *test, u8 reg)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	return ins5s8563_model_peek(&t->model, reg);
+}
+
+static void poke(struct kunit *test, u8 reg, u8 val)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	ins5s8563_model_poke(&t->model, reg, val);
+}
+
+/* Stores @tm in the chip's time registers, VLF clear. */
+static void poke_time(struct kunit *test, const struct rtc_time *tm)
+{
+	poke(test, REG_SEC, bin2bcd(tm->tm_sec));
+	poke(test, REG_SEC + 1, bin2bcd(tm->tm_min));
+	poke(test, REG_SEC + 2, bin2bcd(tm->tm_hour));
+	poke(test, REG_SEC + 3, bin2bcd(tm->tm_mday));
+	poke(test, REG_SEC + 4, tm->tm_wday);
+	poke(test, REG_SEC + 5, bin2bcd(tm->tm_mon + 1));
+	poke(test, REG_SEC + 6, bin2bcd(tm->tm_year - 100));
+}
+
+static void expect_time_regs(struct kunit *test, const struct rtc_time *tm)
+{
+	u8 want[7] = {
+		bin2bcd(tm->tm_sec), bin2bcd(tm->tm_min), bin2bcd(tm->tm_hour),
+		bin2bcd(tm->tm_mday), tm->tm_wday, bin2bcd(tm->tm_mon + 1),
+		bin2bcd(tm->tm_year - 100),
+	};
+	u8 got[7];
+	int i;
+
+	for (i = 0; i < 7; i++)
+		got[i] = peek(test, REG_SEC + i);
+	KUNIT_EXPECT_MEMEQ_MSG(test, got, want, sizeof(want),
+			       "time registers 0x02-0x08 (%ptR)", tm);
+}
+
+static void expect_tm_eq(struct kunit *test, struct rtc_time *got,
+			 struct rtc_time *want)
+{
+	KUNIT_EXPECT_EQ_MSG(test, rtc_tm_to_time64(got), rtc_tm_to_time64(want),
+			    "read %ptR, expected %ptR", got, want);
+	KUNIT_EXPECT_EQ_MSG(test, got->tm_wday, want->tm_wday,
+			    "weekday of %ptR", want);
+}
+
+static int set_time(struct kunit *test, struct rtc_time *tm)
+{
+	struct ins5s8563_test *t = test->priv;
+	int ret;
+
+	ret = rtc_set_time(t->rtc, tm);
+	/* rtc_set_time() queues a read of the time; keep it out of counts. */
+	flush_work(&t->rtc->irqwork);
+	return ret;
+}
+
+/* ---- time round trips and calendar carries ---------------------------- */
+
+/* A calendar time in a table; mktime64() is no constant expression. */
+struct dt {
+	unsigned int y, mo, d, h, mi, s;
+};
+
+#define DT(y, mo, d, h, mi, s)	{ y, mo, d, h, mi, s }
+
+static time64_t dt64(const struct dt *d)
+{
+	return mktime64(d->y, d->mo, d->d, d->h, d->mi, d->s);
+}
+
+struct time_case {
+	const char *desc;
+	struct dt t;
+	/* Expected time one second later, when not simply t + 1. */
+	struct dt next;
+	/*
+	 * The chip's weekday just counts on: after the wrap from 2099 it is
+	 * Thursday + 1, not the weekday of 2000-01-01.
+	 */
+	int next_wday;
+};
+
+static const struct time_case time_cases[] = {
+	{ "2000-01-01 00:00:00 (range start)", DT(2000, 1, 1, 0, 0, 0) },
+	{ "2000-02-28 23:59:59", DT(2000, 2, 28, 23, 59, 59) },
+	{ "2000-02-29 23:59:59 (leap day)", DT(2000, 2, 29, 23, 59, 59) },
+	{ "2004-02-29 23:59:59 (leap day)", DT(2004, 2, 29, 23, 59, 59) },
+	{ "2023-02-28 23:59:59 (not leap)", DT(2023, 2, 28, 23, 59, 59) },
+	{ "2096-02-29 23:59:59 (leap day)", DT(2096, 2, 29, 23, 59, 59) },
+	{ "2024-01-31 23:59:59", DT(2024, 1, 31, 23, 59, 59) },
+	{ "2024-03-31 23:59:59", DT(2024, 3, 31, 23, 59, 59) },
+	{ "2024-04-30 23:59:59", DT(2024, 4, 30, 23, 59, 59) },
+	{ "2024-05-31 23:59:59", DT(2024, 5, 31, 23, 59, 59) },
+	{ "2024-06-30 23:59:59", DT(2024, 6, 30, 23, 59, 59) },
+	{ "2024-07-31 23:59:59", DT(2024, 7, 31, 23, 59, 59) },
+	{ "2024-08-31 23:59:59", DT(2024, 8, 31, 23, 59, 59) },
+	{ "2024-09-30 23:59:59", DT(2024, 9, 30, 23, 59, 59) },
+	{ "2024-10-31 23:59:59", DT(2024, 10, 31, 23, 59, 59) },
+	{ "2024-11-30 23:59:59", DT(2024, 11, 30, 23, 59, 59) },
+	{ "2024-12-31 23:59:59", DT(2024, 12, 31, 23, 59, 59) },
+	{ "2023-01-01 21:18:36 (a Sunday)", DT(2023, 1, 1, 21, 18, 36) },
+	{ "2038-01-19 03:14:07 (32-bit time_t end)",
+	  DT(2038, 1, 19, 3, 14, 7) },
+	{ "2099-12-31 23:59:59 (range end, wraps to 2000)",
+	  DT(2099, 12, 31, 23, 59, 59), DT(2000, 1, 1, 0, 0, 0), 5 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(time_cases, time_cases, desc);
+
+/* rtc_set_time() writes the exact BCD image, restarts the clock, reads back. */
+static void set_time_round_trip(struct kunit *test)
+{
+	const struct time_case *c = test->param_value;
+	struct rtc_time tm, got;
+
+	probe_ok(test);
+	rtc_time64_to_tm(dt64(&c->t), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+
+	expect_time_regs(test, &tm);
+	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_CTRL1), 0,
+			    "STOP must be released, EXT_TEST clear");
+
+	KUNIT_ASSERT_EQ(test, rtc_read_time(((struct ins5s8563_test *)
+					     test->priv)->rtc, &got), 0);
+	expect_tm_eq(test, &got, &tm);
+}
+
+/* The chip carries the second into the next minute, day, month, year. */
+static void read_time_after_carry(struct kunit *test)
+{
+	const struct time_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm, got, want;
+
+	rtc_time64_to_tm(dt64(&c->t), &tm);
+	poke_time(test, &tm);
+	probe_ok(test);
+
+	ins5s8563_model_advance(&t->model, ONE_SECOND);
+	rtc_time64_to_tm(c->next.y ? dt64(&c->next) : dt64(&c->t) + 1,
+			 &want);
+	if (c->next.y)
+		want.tm_wday = c->next_wday;
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	expect_tm_eq(test, &got, &want);
+}
+
+/* The rtc core refuses what the chip cannot hold, before any transfer. */
+static void set_time_out_of_range(struct kunit *test)
+{
+	static const struct dt bad[] = {
+		DT(1999, 12, 31, 23, 59, 59), DT(2100, 1, 1, 0, 0, 0),
+	};
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm;
+	int i;
+
+	probe_ok(test);
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		rtc_time64_to_tm(dt64(&bad[i]), &tm);
+		ins5s8563_model_reset_counters(&t->model);
+		KUNIT_EXPECT_EQ_MSG(test, set_time(test, &tm), -ERANGE,
+				    "%ptR", &tm);
+		KUNIT_EXPECT_EQ_MSG(test, t->model.writes, 0,
+				    "%ptR must not reach the chip", &tm);
+	}
+}
+
+/* A wrong tm_wday from userspace does not reach the chip. */
+static void set_time_computes_weekday(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm;
+
+	probe_ok(test);
+	rtc_time64_to_tm(mktime64(2031, 2, 3, 4, 5, 6), &tm);	/* a Monday */
+	tm.tm_wday = 5;
+	KUNIT_ASSERT_EQ(test, rtc_set_time(t->rtc, &tm), 0);
+	flush_work(&t->rtc->irqwork);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_SEC + 4), 1);
+}
+
+/* ---- invalid contents --------------------------------------------------- */
+
+static void read_time_vlf(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm;
+
+	/* The model starts at its power-on state: VLF = 1. */
+	probe_ok(test);
+	KUNIT_EXPECT_EQ(test, rtc_read_time(t->rtc, &tm), -EINVAL);
+	KUNIT_EXPECT_EQ(test, rtc_read_time(t->rtc, &tm), -EINVAL);
+	KUNIT_EXPECT_TRUE_MSG(test, peek(test, REG_SEC) & SEC_VLF,
+			      "reading must not clear VLF");
+}
+
+struct bad_field_case {
+	const char *desc;
+	u8 reg;
+	u8 val;
+};
+
+static const struct bad_field_case bad_field_cases[] = {
+	{ "SEC 0x5a (not BCD)", 0x02, 0x5a },
+	{ "SEC 0x60 (60 s)", 0x02, 0x60 },
+	{ "MIN 0x4f (not BCD)", 0x03, 0x4f },
+	{ "MIN 0x60 (60 min)", 0x03, 0x60 },
+	{ "HOUR 0x24 (24 h)", 0x04, 0x24 },
+	{ "HOUR 0x1a (not BCD)", 0x04, 0x1a },
+	{ "DAY 0x00", 0x05, 0x00 },
+	{ "DAY 0x32", 0x05, 0x32 },
+	{ "DAY 0x1f (not BCD)", 0x05, 0x1f },
+	{ "DAY 0x31 in June", 0x05, 0x31 },
+	{ "WEEK 7", 0x06, 0x07 },
+	{ "MONTH 0x00", 0x07, 0x00 },
+	{ "MONTH 0x13", 0x07, 0x13 },
+	{ "MONTH 0x0a (not BCD)", 0x07, 0x0a },
+	{ "YEAR 0xa0 (not BCD)", 0x08, 0xa0 },
+	{ "YEAR 0x9a (not BCD)", 0x08, 0x9a },
+};
+
+KUNIT_ARRAY_PARAM_DESC(bad_field_cases, bad_field_cases, desc);
+
+static void read_time_bad_field(struct kunit *test)
+{
+	const struct bad_field_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm;
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	poke_time(test, &tm);
+	poke(test, c->reg, c->val);
+	probe_ok(test);
+
+	KUNIT_EXPECT_EQ_MSG(test, rtc_read_time(t->rtc, &tm), -EINVAL,
+			    "register 0x%02x = 0x%02x", c->reg, c->val);
+}
+
+/* ---- set_time sequence, power loss and bus errors ------------------------ */
+
+static void set_time_sequence(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm;
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	poke_time(test, &tm);
+	probe_ok(test);
+
+	ins5s8563_model_set_hook(&t->model, log_access, t);
+	ins5s8563_model_reset_counters(&t->model);
+	rtc_time64_to_tm(mktime64(2025, 7, 4, 1, 2, 3), &tm);
+	/* The op itself: the rtc core would queue a read of its own. */
+	KUNIT_ASSERT_EQ(test, t->rtc->ops->set_time(t->rtc->dev.parent, &tm),
+			0);
+	ins5s8563_model_set_hook(&t->model, NULL, NULL);
+
+	/* VLF check, STOP, one burst of the time, STOP released. */
+	KUNIT_ASSERT_EQ(test, t->nlog, 4);
+	KUNIT_EXPECT_EQ(test, t->log[0].dir, INS5S8563_MODEL_READ);
+	KUNIT_EXPECT_EQ(test, t->log[0].reg, REG_SEC);
+	KUNIT_EXPECT_EQ(test, t->log[1].reg, REG_CTRL1);
+	KUNIT_EXPECT_EQ(test, t->log[2].dir, INS5S8563_MODEL_WRITE);
+	KUNIT_EXPECT_EQ(test, t->log[2].reg, REG_SEC);
+	KUNIT_EXPECT_EQ(test, t->log[3].reg, REG_CTRL1);
+	/* 1 + 2 + 8 + 2 bytes written: register addresses included. */
+	KUNIT_EXPECT_EQ(test, t->model.bytes_written, 13);
+	expect_time_regs(test, &tm);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CTRL1), 0);
+}
+
+/* STOP halts the calendar for as long as the time is being written. */
+static void set_time_stops_clock(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm, got;
+
+	probe_ok(test);
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	/* Half a second later, a whole second has not passed yet. */
+	ins5s8563_model_advance(&t->model, ONE_SECOND / 2);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	expect_tm_eq(test, &got, &tm);
+	ins5s8563_model_advance(&t->model, ONE_SECOND / 2);
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 46), &tm);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	expect_tm_eq(test, &got, &tm);
+}
+
+/* After a power loss every control register but CLKOUT gets a known value. */
+static void set_time_after_power_loss(struct kunit *test)
+{
+	static const u8 want[] = {
+		[REG_CTRL1] = 0x00, [REG_CTRL2] = 0x00,
+		[REG_ALM_MIN] = 0x80, 0x80, 0x80, 0x80,
+		[REG_CLKOUT] = 0x82,
+		[REG_TIMER_CTRL] = 0x00,
+	};
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm, got;
+	int reg;
+
+	/* Power-on (VLF) plus state a previous owner left behind. */
+	poke(test, REG_CTRL2, 0x1f);
+	poke(test, REG_ALM_MIN, 0x15);
+	poke(test, REG_ALM_MIN + 1, 0x07);
+	poke(test, REG_CLKOUT, 0x82);
+	poke(test, REG_TIMER_CTRL, 0x82);
+	probe_ok(test);
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+
+	for (reg = 0; reg < ARRAY_SIZE(want); reg++) {
+		if (reg >= REG_SEC && reg <= REG_YEAR)
+			continue;
+		KUNIT_EXPECT_EQ_MSG(test, peek(test, reg), want[reg],
+				    "register 0x%02x", reg);
+	}
+	expect_time_regs(test, &tm);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	expect_tm_eq(test, &got, &tm);
+}
+
+struct io_error_case {
+	const char *desc;
+	bool power_lost;
+	unsigned int access;
+	/* The clock stays stopped only if both attempts to restart fail. */
+	unsigned int count;
+	/* A restart that succeeds on the second attempt is a success. */
+	int ret;
+};
+
+static const struct io_error_case io_error_cases[] = {
+	{ "VLF read fails", false, 1, 1, -EIO },
+	{ "STOP write fails", false, 2, 1, -EIO },
+	{ "time write fails", false, 3, 1, -EIO },
+	{ "restart fails once", false, 4, 1, 0 },
+	{ "after power loss: VLF read fails", true, 1, 1, -EIO },
+	{ "after power loss: Control_2 write fails", true, 2, 1, -EIO },
+	{ "after power loss: alarm/CLKOUT/timer write fails", true, 3, 1,
+	  -EIO },
+	{ "after power loss: STOP write fails", true, 4, 1, -EIO },
+	{ "after power loss: time write fails", true, 5, 1, -EIO },
+	{ "after power loss: restart fails once", true, 6, 1, 0 },
+	{ "bus down from the time write on", false, 3, 100, -EIO },
+};
+
+KUNIT_ARRAY_PARAM_DESC(io_error_cases, io_error_cases, desc);
+
+/* A bus error at any step is returned and never leaves the clock stopped. */
+static void set_time_io_error(struct kunit *test)
+{
+	const struct io_error_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm, got;
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	if (!c->power_lost)
+		poke_time(test, &tm);
+	probe_ok(test);
+
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, c->access, c->count, -EIO);
+	rtc_time64_to_tm(mktime64(2030, 1, 2, 3, 4, 5), &got);
+	KUNIT_EXPECT_EQ(test, rtc_set_time(t->rtc, &got), c->ret);
+	/* The queued read of the time must not meet the injected faults. */
+	flush_work(&t->rtc->irqwork);
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+
+	if (c->count == 1)
+		KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_CTRL1) & CTRL1_STOP, 0,
+				    "clock left stopped");
+
+	/* And the next attempt succeeds from whatever state is left. */
+	KUNIT_ASSERT_EQ(test, set_time(test, &got), 0);
+	expect_time_regs(test, &got);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CTRL1), 0);
+}
+
+/* ---- probe ----------------------------------------------------------- */
+
+static void probe_keeps_registers(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	u8 before[0x14], after[0x14];
+	struct rtc_time tm;
+	int reg;
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	poke_time(test, &tm);
+	poke(test, REG_CTRL2, 0x13);
+	poke(test, REG_ALM_MIN, 0x30);
+	poke(test, REG_CLKOUT, 0x01);
+	poke(test, REG_TIMER_CTRL, 0x82);
+	poke(test, 0x0f, 0x34);
+	for (reg = 0; reg < sizeof(before); reg++)
+		before[reg] = peek(test, reg);
+
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_set_hook(&t->model, log_access, t);
+	probe_ok(test);
+	ins5s8563_model_set_hook(&t->model, NULL, NULL);
+	for (reg = 0; reg < sizeof(after); reg++)
+		after[reg] = peek(test, reg);
+
+	KUNIT_EXPECT_MEMEQ_MSG(test, after, before, sizeof(before),
+			       "probe must not change any register");
+	KUNIT_EXPECT_EQ_MSG(test, t->model.writes, 0, "probe wrote");
+	/* One burst up to 0x0f, then the rest of the timer counter. */
+	KUNIT_ASSERT_GE(test, t->nlog, 2);
+	KUNIT_EXPECT_EQ(test, t->log[0].reg, REG_CTRL1);
+	KUNIT_EXPECT_EQ(test, t->model.bytes_read >= 16, true);
+	KUNIT_EXPECT_EQ(test, t->log[1].reg, REG_TIMER_HIGH);
+	/* Anything else is the rtc core reading the time. */
+	for (reg = 2; reg < t->nlog && reg < ARRAY_SIZE(t->log); reg++)
+		KUNIT_EXPECT_EQ_MSG(test, t->log[reg].reg, REG_SEC,
+				    "access %d", reg + 1);
+}
+
+static void probe_keeps_vlf(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	probe_ok(test);
+	KUNIT_EXPECT_TRUE(test, peek(test, REG_SEC) & SEC_VLF);
+	KUNIT_EXPECT_EQ(test, t->model.writes, 0);
+}
+
+static void probe_clears_ext_test(struct kunit *test)
+{
+	poke(test, REG_CTRL1, CTRL1_EXT_TEST | CTRL1_STOP);
+	probe_ok(test);
+	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_CTRL1), CTRL1_STOP,
+			    "EXT_TEST forced to 0, STOP left as found");
+}
+
+static void probe_io_error(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	ins5s8563_model_fail(&t->model, 1, 1, -EIO);
+	KUNIT_EXPECT_EQ(test, probe(test), -EIO);
+}
+
+/* Control registers come from the cache once probe has read them. */
+static void cache_serves_control_registers(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	unsigned int val;
+	int reg;
+
+	probe_ok(test);
+	ins5s8563_model_reset_counters(&t->model);
+	for (reg = REG_ALM_MIN; reg <= REG_TIMER_CTRL; reg++)
+		KUNIT_ASSERT_EQ(test, regmap_read(t->regmap, reg, &val), 0);
+	KUNIT_EXPECT_EQ(test, t->model.accesses, 0);
+
+	/* Flags and time are always read from the chip. */
+	KUNIT_ASSERT_EQ(test, regmap_read(t->regmap, REG_CTRL2, &val), 0);
+	KUNIT_ASSERT_EQ(test, regmap_read(t->regmap, REG_SEC, &val), 0);
+	KUNIT_EXPECT_EQ(test, t->model.accesses, 2);
+}
+
+/* ---- alarm, interrupt and wakeup ------------------------------------------ */
+
+static void model_int_changed(struct ins5s8563_model *m, void *priv,
+			      bool asserted)
+{
+	struct ins5s8563_test *t = priv;
+
+	/* /INT is open drain and active low: its falling edge interrupts. */
+	if (asserted)
+		irq_set_irqchip_state(t->irq, IRQCHIP_STATE_PENDING, true);
+}
+
+static void free_fwnode(void *fwnode)
+{
+	irq_domain_free_fwnode(fwnode);
+}
+
+static void dispose_mapping(void *data)
+{
+	irq_dispose_mapping((unsigned long)data);
+}
+
+/*
+ * Wires the model's /INT to a simulated interrupt, released (through devm
+ * of the test device) only after the driver has freed it.
+ */
+static void add_irq(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct irq_domain *domain;
+	struct fwnode_handle *fwnode;
+
+	fwnode = irq_domain_alloc_named_fwnode("ins5s8563-kunit");
+	KUNIT_ASSERT_NOT_NULL(test, fwnode);
+	KUNIT_ASSERT_EQ(test, devm_add_action_or_reset(t->dev, free_fwnode,
+						       fwnode), 0);
+	domain = devm_irq_domain_create_sim(t->dev, fwnode, 1);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, domain);
+
+	t->irq = irq_create_mapping(domain, 0);
+	KUNIT_ASSERT_GT(test, t->irq, 0);
+	KUNIT_ASSERT_EQ(test,
+			devm_add_action_or_reset(t->dev, dispose_mapping,
+						 (void *)(unsigned long)t->irq),
+			0);
+	KUNIT_ASSERT_EQ(test, irq_set_irq_type(t->irq, IRQ_TYPE_EDGE_FALLING),
+			0);
+	ins5s8563_model_set_int_cb(&t->model, model_int_changed, t);
+}
+
+static void add_wakeup_source(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_BOOL("wakeup-source"),
+		{ }
+	};
+	struct ins5s8563_test *t = test->priv;
+
+	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
+								  NULL), 0);
+}
+
+static int read_alarm(struct kunit *test, struct rtc_wkalrm *alrm)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	memset(alrm, 0, sizeof(*alrm));
+	return t->rtc->ops->read_alarm(t->rtc->dev.parent, alrm);
+}
+
+struct alarm_case {
+	const char *desc;
+	struct dt now;
+	struct dt alarm;
+	u8 regs[4];
+};
+
+static const struct alarm_case alarm_cases[] = {
+	{ "12:05 on the 15th", DT(2024, 6, 15, 12, 0, 0),
+	  DT(2024, 6, 15, 12, 5, 0), { 0x05, 0x12, 0x15, ALM_AE } },
+	{ "seconds are dropped", DT(2024, 6, 15, 12, 0, 0),
+	  DT(2024, 6, 15, 12, 5, 42), { 0x05, 0x12, 0x15, ALM_AE } },
+	{ "midnight on the 1st", DT(2024, 6, 30, 23, 0, 0),
+	  DT(2024, 7, 1, 0, 0, 0), { 0x00, 0x00, 0x01, ALM_AE } },
+	{ "23:59 on the 31st", DT(2024, 12, 30, 0, 0, 0),
+	  DT(2024, 12, 31, 23, 59, 0), { 0x59, 0x23, 0x31, ALM_AE } },
+	{ "leap day", DT(2096, 2, 28, 12, 0, 0),
+	  DT(2096, 2, 29, 7, 30, 0), { 0x30, 0x07, 0x29, ALM_AE } },
+	{ "a month ahead", DT(2024, 1, 31, 10, 0, 0),
+	  DT(2024, 2, 20, 9, 45, 0), { 0x45, 0x09, 0x20, ALM_AE } },
+};
+
+KUNIT_ARRAY_PARAM_DESC(alarm_cases, alarm_cases, desc);
+
+/* The alarm lands in 0x09-0x0c, AIE follows, read_alarm reports it back. */
+static void set_alarm_round_trip(struct kunit *test)
+{
+	const struct alarm_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+	struct rtc_wkalrm got;
+	struct rtc_time now;
+	u8 regs[4];
+	int i;
+
+	add_irq(test);
+	probe_ok(test);
+	rtc_time64_to_tm(dt64(&c->now), &now);
+	KUNIT_ASSERT_EQ(test, set_time(test, &now), 0);
+
+	rtc_time64_to_tm(dt64(&c->alarm), &alrm.time);
+	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+	for (i = 0; i < 4; i++)
+		regs[i] = peek(test, REG_ALM_MIN + i);
+	KUNIT_EXPECT_MEMEQ_MSG(test, regs, c->regs, sizeof(regs),
+			       "alarm registers 0x09-0x0c");
+	KUNIT_EXPECT_TRUE(test, peek(test, REG_CTRL2) & CTRL2_AIE);
+
+	KUNIT_ASSERT_EQ(test, read_alarm(test, &got), 0);
+	KUNIT_EXPECT_EQ(test, got.time.tm_sec, 0);
+	KUNIT_EXPECT_EQ(test, got.time.tm_min, alrm.time.tm_min);
+	KUNIT_EXPECT_EQ(test, got.time.tm_hour, alrm.time.tm_hour);
+	KUNIT_EXPECT_EQ(test, got.time.tm_mday, alrm.time.tm_mday);
+	KUNIT_EXPECT_TRUE(test, got.enabled);
+	KUNIT_EXPECT_FALSE(test, got.pending);
+}
+
+struct ae_case {
+	const char *desc;
+	u8 regs[4];
+	int min, hour, mday;
+};
+
+static const struct ae_case ae_cases[] = {
+	{ "all fields take part", { 0x30, 0x08, 0x17, 0x03 }, 30, 8, 17 },
+	{ "minute ignored", { 0x80 | 0x30, 0x08, 0x17, 0x80 }, -1, 8, 17 },
+	{ "hour ignored", { 0x30, 0x80 | 0x08, 0x17, 0x80 }, 30, -1, 17 },
+	{ "day ignored", { 0x30, 0x08, 0x80 | 0x17, 0x80 }, 30, 8, -1 },
+	{ "only the minute", { 0x59, 0x80, 0x80, 0x80 }, 59, -1, -1 },
+	{ "nothing (power-on)", { 0x80, 0x80, 0x80, 0x80 }, -1, -1, -1 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(ae_cases, ae_cases, desc);
+
+static void read_alarm_ae_encoding(struct kunit *test)
+{
+	const struct ae_case *c = test->param_value;
+	struct rtc_wkalrm got;
+	int i;
+
+	for (i = 0; i < 4; i++)
+		poke(test, REG_ALM_MIN + i, c->regs[i]);
+	probe_ok(test);
+
+	KUNIT_ASSERT_EQ(test, read_alarm(test, &got), 0);
+	KUNIT_EXPECT_EQ(test, got.time.tm_min, c->min);
+	KUNIT_EXPECT_EQ(test, got.time.tm_hour, c->hour);
+	KUNIT_EXPECT_EQ(test, got.time.tm_mday, c->mday);
+}
+
+static void read_alarm_bad_bcd(struct kunit *test)
+{
+	struct rtc_wkalrm got;
+
+	poke(test, REG_ALM_MIN, 0x5a);
+	probe_ok(test);
+	KUNIT_EXPECT_EQ(test, read_alarm(test, &got), -EINVAL);
+}
+
+static void read_alarm_enabled_pending(struct kunit *test)
+{
+	struct rtc_wkalrm got;
+
+	poke(test, REG_CTRL2, CTRL2_AIE);
+	probe_ok(test);
+	poke(test, REG_CTRL2, CTRL2_AIE | CTRL2_AF);
+	KUNIT_ASSERT_EQ(test, read_alarm(test, &got), 0);
+	KUNIT_EXPECT_TRUE(test, got.enabled);
+	KUNIT_EXPECT_TRUE(test, got.pending);
+}
+
+/* AIE toggles alone: neither flag is touched on the way. */
+static void alarm_irq_enable_toggles_aie(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	int (*enable)(struct device *dev, unsigned int enabled);
+
+	probe_ok(test);
+	enable = t->rtc->ops->alarm_irq_enable;
+	poke(test, REG_CTRL2, CTRL2_AF | CTRL2_TF);
+
+	KUNIT_ASSERT_EQ(test, enable(t->rtc->dev.parent, 1), 0);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CTRL2),
+			CTRL2_AF | CTRL2_TF | CTRL2_AIE);
+	KUNIT_ASSERT_EQ(test, enable(t->rtc->dev.parent, 0), 0);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CTRL2), CTRL2_AF | CTRL2_TF);
+}
+
+struct handler_case {
+	const char *desc;
+	/* Enable bits at probe, flags raised afterwards. */
+	u8 enables;
+	u8 flags;
+	irqreturn_t ret;
+	u8 ctrl2_after;
+	bool alarm_reported;
+};
+
+static const struct handler_case handler_cases[] = {
+	{ "AF", CTRL2_AIE, CTRL2_AF, IRQ_HANDLED, CTRL2_AIE, true },
+	{ "TF", CTRL2_TIE, CTRL2_TF, IRQ_HANDLED, CTRL2_TIE, false },
+	{ "AF and TF", CTRL2_AIE | CTRL2_TIE, CTRL2_AF | CTRL2_TF, IRQ_HANDLED,
+	  CTRL2_AIE | CTRL2_TIE, true },
+	{ "neither", CTRL2_AIE | CTRL2_TIE, 0, IRQ_NONE,
+	  CTRL2_AIE | CTRL2_TIE, false },
+	{ "AF with AIE off is not ours", 0, CTRL2_AF, IRQ_NONE, CTRL2_AF,
+	  false },
+	{ "TF handled, AF without AIE kept", CTRL2_TIE, CTRL2_AF | CTRL2_TF,
+	  IRQ_HANDLED, CTRL2_TIE | CTRL2_AF, false },
+	{ "TF in pulse mode", CTRL2_TIE | CTRL2_TI_TP, CTRL2_TF, IRQ_HANDLED,
+	  CTRL2_TIE | CTRL2_TI_TP, false },
+};
+
+KUNIT_ARRAY_PARAM_DESC(handler_cases, handler_cases, desc);
+
+static void handler_flags(struct kunit *test)
+{
+	const struct handler_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	unsigned long events;
+
+	/* rtc_update_irq() holds a wakeup event: the trace of a report. */
+	add_wakeup_source(test);
+	poke(test, REG_CTRL2, c->enables);
+	probe_ok(test);
+	KUNIT_ASSERT_NOT_NULL(test, t->dev->power.wakeup);
+	poke(test, REG_CTRL2, c->enables | c->flags);
+	ins5s8563_model_reset_counters(&t->model);
+	events = t->dev->power.wakeup->event_count;
+
+	KUNIT_EXPECT_EQ(test, ins5s8563_handle_irq(0, dev_get_drvdata(t->dev)),
+			c->ret);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CTRL2), c->ctrl2_after);
+	KUNIT_EXPECT_EQ_MSG(test, t->dev->power.wakeup->event_count != events,
+			    c->alarm_reported, "alarm reported to the rtc core");
+	KUNIT_EXPECT_EQ_MSG(test, t->model.writes, c->ret == IRQ_HANDLED,
+			    "one write clears every handled flag");
+	flush_work(&t->rtc->irqwork);
+}
+
+static void handler_io_error(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	void *ins;
+
+	poke(test, REG_CTRL2, CTRL2_AIE);
+	probe_ok(test);
+	ins = dev_get_drvdata(t->dev);
+	poke(test, REG_CTRL2, CTRL2_AIE | CTRL2_AF);
+
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 1, 1, -EIO);
+	KUNIT_EXPECT_EQ_MSG(test, ins5s8563_handle_irq(0, ins), IRQ_HANDLED,
+			    "a bus error must not count as a spurious interrupt");
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CTRL2), CTRL2_AIE | CTRL2_AF);
+
+	/* The bus is back: the same flag is handled. */
+	KUNIT_EXPECT_EQ(test, ins5s8563_handle_irq(0, ins), IRQ_HANDLED);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CTRL2), CTRL2_AIE);
+}
+
+/* Sets race_bits in Control_2 just before the driver's write of it lands. */
+static void race_hook(struct ins5s8563_model *m, void *priv,
+		      unsigned int access, enum ins5s8563_model_dir dir, u8 reg)
+{
+	struct ins5s8563_test *t = priv;
+
+	if (dir == INS5S8563_MODEL_WRITE && reg == REG_CTRL2 && t->race_bits) {
+		__ins5s8563_model_poke(m, REG_CTRL2,
+				       m->regs[REG_CTRL2] | t->race_bits);
+		t->race_bits = 0;
+	}
+}
+
+enum race_op { RACE_HANDLER, RACE_AIE_ON, RACE_AIE_OFF, RACE_SET_ALARM };
+
+struct race_case {
+	const char *desc;
+	enum race_op op;
+	u8 enables;
+	u8 flags;
+	u8 race_bits;
+	u8 ctrl2_after;
+};
+
+static const struct race_case race_cases[] = {
+	{ "handler clears AF, TF arrives (TIE off)", RACE_HANDLER, CTRL2_AIE,
+	  CTRL2_AF, CTRL2_TF, CTRL2_AIE | CTRL2_TF },
+	{ "handler clears AF, TF arrives (TIE on)", RACE_HANDLER,
+	  CTRL2_AIE | CTRL2_TIE, CTRL2_AF, CTRL2_TF, CTRL2_AIE | CTRL2_TIE },
+	{ "handler clears TF, AF arrives (AIE off)", RACE_HANDLER, CTRL2_TIE,
+	  CTRL2_TF, CTRL2_AF, CTRL2_TIE | CTRL2_AF },
+	{ "AIE on, TF and AF arrive", RACE_AIE_ON, 0, 0,
+	  CTRL2_TF | CTRL2_AF, CTRL2_AIE | CTRL2_TF | CTRL2_AF },
+	{ "AIE off, TF arrives", RACE_AIE_OFF, CTRL2_AIE, 0, CTRL2_TF,
+	  CTRL2_TF },
+	{ "set_alarm, TF arrives", RACE_SET_ALARM, CTRL2_TIE, 0, CTRL2_TF,
+	  CTRL2_TIE | CTRL2_AIE | CTRL2_TF },
+};
+
+KUNIT_ARRAY_PARAM_DESC(race_cases, race_cases, desc);
+
+/* A flag that sets between the driver's read and write of Control_2 lives. */
+static void ctrl2_flag_race(struct kunit *test)
+{
+	const struct race_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct device *dev;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+
+	poke(test, REG_CTRL2, c->enables);
+	probe_ok(test);
+	dev = t->rtc->dev.parent;
+	poke(test, REG_CTRL2, c->enables | c->flags);
+	t->race_bits = c->race_bits;
+	ins5s8563_model_set_hook(&t->model, race_hook, t);
+
+	switch (c->op) {
+	case RACE_HANDLER:
+		KUNIT_EXPECT_EQ(test, ins5s8563_handle_irq(0,
+							   dev_get_drvdata(dev)),
+				IRQ_HANDLED);
+		break;
+	case RACE_AIE_ON:
+	case RACE_AIE_OFF:
+		KUNIT_EXPECT_EQ(test,
+				t->rtc->ops->alarm_irq_enable(dev,
+							      c->op == RACE_AIE_ON),
+				0);
+		break;
+	case RACE_SET_ALARM:
+		rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 5, 0), &alrm.time);
+		KUNIT_EXPECT_EQ(test, t->rtc->ops->set_alarm(dev, &alrm), 0);
+		break;
+	}
+	ins5s8563_model_set_hook(&t->model, NULL, NULL);
+
+	KUNIT_EXPECT_EQ_MSG(test, t->race_bits, 0, "the race was not run");
+	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_CTRL2), c->ctrl2_after,
+			    "Control_2 after the race");
+}
+
+static bool wait_for_irq_data(struct ins5s8563_test *t, unsigned long mask)
+{
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		if ((READ_ONCE(t->rtc->irq_data) & mask) == mask)
+			return true;
+		msleep(20);
+	}
+	return false;
+}
+
+/* The whole path: match, /INT, threaded handler, rtc core, flag cleared. */
+static void alarm_fires_through_irq(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+	struct rtc_time now;
+
+	add_irq(test);
+	probe_ok(test);
+	KUNIT_EXPECT_TRUE(test, test_bit(RTC_FEATURE_ALARM, t->rtc->features));
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 4, 59), &now);
+	KUNIT_ASSERT_EQ(test, set_time(test, &now), 0);
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 5, 0), &alrm.time);
+	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+
+	ins5s8563_model_advance(&t->model, ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, t->model.alarm_matches, 1);
+	KUNIT_ASSERT_TRUE_MSG(test, wait_for_irq_data(t, RTC_AF | RTC_IRQF),
+			      "the alarm never reached the rtc core");
+	synchronize_irq(t->irq);
+	flush_work(&t->rtc->irqwork);
+
+	KUNIT_EXPECT_FALSE_MSG(test, peek(test, REG_CTRL2) & CTRL2_AF,
+			       "AF must be cleared");
+	KUNIT_EXPECT_FALSE_MSG(test, ins5s8563_model_int(&t->model),
+			       "/INT must be released");
+	KUNIT_EXPECT_FALSE_MSG(test, peek(test, REG_CTRL2) & CTRL2_AIE,
+			       "the rtc core disables the expired alarm");
+}
+
+/* The alarm that woke the system is cleared, the alarm itself kept. */
+static void probe_clears_pending_alarm(struct kunit *test)
+{
+	static const u8 alarm[4] = { 0x05, 0x12, 0x15, ALM_AE };
+	struct ins5s8563_test *t = test->priv;
+	u8 regs[4];
+	int i;
+
+	add_irq(test);
+	for (i = 0; i < 4; i++)
+		poke(test, REG_ALM_MIN + i, alarm[i]);
+	poke(test, REG_CTRL2, CTRL2_AIE | CTRL2_AF);
+	KUNIT_ASSERT_TRUE(test, ins5s8563_model_int(&t->model));
+
+	probe_ok(test);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CTRL2), CTRL2_AIE);
+	KUNIT_EXPECT_FALSE(test, ins5s8563_model_int(&t->model));
+	for (i = 0; i < 4; i++)
+		regs[i] = peek(test, REG_ALM_MIN + i);
+	KUNIT_EXPECT_MEMEQ(test, regs, alarm, sizeof(alarm));
+}
+
+struct feature_case {
+	const char *desc;
+	bool irq;
+	bool wakeup_source;
+	bool alarm;
+	bool wakeup_only;
+};
+
+static const struct feature_case feature_cases[] = {
+	{ "no irq, no wakeup-source", false, false, false, false },
+	{ "irq", true, false, true, false },
+	{ "wakeup-source only", false, true, true, true },
+	{ "irq and wakeup-source", true, true, true, false },
+};
+
+KUNIT_ARRAY_PARAM_DESC(feature_cases, feature_cases, desc);
+
+static void alarm_feature_bits(struct kunit *test)
+{
+	const struct feature_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	unsigned long *features;
+
+	if (c->irq)
+		add_irq(test);
+	if (c->wakeup_source)
+		add_wakeup_source(test);
+	probe_ok(test);
+	features = t->rtc->features;
+
+	KUNIT_EXPECT_EQ(test, test_bit(RTC_FEATURE_ALARM, features), c->alarm);
+	KUNIT_EXPECT_EQ(test, test_bit(RTC_FEATURE_ALARM_WAKEUP_ONLY, features),
+			c->wakeup_only);
+	KUNIT_EXPECT_TRUE(test, test_bit(RTC_FEATURE_ALARM_RES_MINUTE,
+					 features));
+	KUNIT_EXPECT_FALSE(test, test_bit(RTC_FEATURE_UPDATE_INTERRUPT,
+					  features));
+	KUNIT_EXPECT_EQ(test, device_can_wakeup(t->dev), c->alarm);
+}
+
+/* A failed alarm write leaves no cached value the chip never got. */
+static void set_alarm_io_error(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+	struct rtc_wkalrm got;
+
+	probe_ok(test);
+	ins5s8563_model_reset_counters(&t->model);
+	/* Access 1 clears AF and AIE, access 2 is the alarm burst. */
+	ins5s8563_model_fail(&t->model, 2, 1, -EIO);
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 5, 0), &alrm.time);
+	KUNIT_EXPECT_EQ(test, t->rtc->ops->set_alarm(t->rtc->dev.parent, &alrm),
+			-EIO);
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+
+	KUNIT_ASSERT_EQ(test, read_alarm(test, &got), 0);
+	KUNIT_EXPECT_EQ(test, got.time.tm_min, -1);
+	KUNIT_EXPECT_EQ(test, got.time.tm_hour, -1);
+	KUNIT_EXPECT_EQ(test, got.time.tm_mday, -1);
+	KUNIT_EXPECT_FALSE(test, got.enabled);
+}
+
+/* After the power-loss re-initialisation the alarm reads back disabled. */
+static void alarm_after_power_loss(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+	struct rtc_wkalrm got;
+	struct rtc_time now;
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 0, 0), &now);
+	poke_time(test, &now);
+	probe_ok(test);
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 5, 0), &alrm.time);
+	KUNIT_ASSERT_EQ(test, t->rtc->ops->set_alarm(t->rtc->dev.parent, &alrm),
+			0);
+
+	/* Power fails and comes back; the user sets the time. */
+	ins5s8563_model_power_on_reset(&t->model);
+	poke(test, REG_ALM_MIN, 0x05);
+	KUNIT_ASSERT_EQ(test, set_time(test, &now), 0);
+
+	KUNIT_ASSERT_EQ(test, read_alarm(test, &got), 0);
+	KUNIT_EXPECT_FALSE(test, got.enabled);
+	KUNIT_EXPECT_EQ(test, got.time.tm_min, -1);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_ALM_MIN), ALM_AE);
+}
+
+static struct kunit_case ins5s8563_alarm_cases[] = {
+	KUNIT_CASE_PARAM(set_alarm_round_trip, alarm_cases_gen_params),
+	KUNIT_CASE_PARAM(read_alarm_ae_encoding, ae_cases_gen_params),
+	KUNIT_CASE(read_alarm_bad_bcd),
+	KUNIT_CASE(read_alarm_enabled_pending),
+	KUNIT_CASE(alarm_irq_enable_toggles_aie),
+	KUNIT_CASE_PARAM(handler_flags, handler_cases_gen_params),
+	KUNIT_CASE(handler_io_error),
+	KUNIT_CASE_PARAM(ctrl2_flag_race, race_cases_gen_params),
+	KUNIT_CASE(alarm_fires_through_irq),
+	KUNIT_CASE(probe_clears_pending_alarm),
+	KUNIT_CASE_PARAM(alarm_feature_bits, feature_cases_gen_params),
+	KUNIT_CASE(set_alarm_io_error),
+	KUNIT_CASE(alarm_after_power_loss),
+	{}
+};
+
+static struct kunit_suite ins5s8563_alarm_suite = {
+	.name = "ins5s8563-alarm",
+	.init = ins5s8563_test_init,
+	.exit = ins5s8563_test_exit,
+	.test_cases = ins5s8563_alarm_cases,
+};
+
+/* ---- CLKOUT as a clock provider ---------------------------------------- */
+
+static void put_clk(void *clk)
+{
+	clk_put(clk);
+}
+
+/* A consumer's handle on the CLKOUT of the chip probed on @dev. */
+static struct clk *get_clkout(struct kunit *test, struct device *dev)
+{
+	struct clk *clk;
+
+	clk = clk_hw_get_clk(ins5s8563_clkout_hw(dev), "kunit");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, clk);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, put_clk, clk), 0);
+	return clk;
+}
+
+static struct clk *clkout(struct kunit *test)
+{
+	return get_clkout(test, ((struct ins5s8563_test *)test->priv)->dev);
+}
+
+struct rate_case {
+	const char *desc;
+	unsigned long rate;
+	u8 fd;
+};
+
+static const struct rate_case rate_cases[] = {
+	{ "32768 Hz", 32768, 0 },
+	{ "1024 Hz", 1024, 1 },
+	{ "32 Hz", 32, 2 },
+	{ "1 Hz", 1, 3 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(rate_cases, rate_cases, desc);
+
+static void clkout_rate_round_trip(struct kunit *test)
+{
+	const struct rate_case *c = test->param_value;
+	struct clk *clk;
+
+	probe_ok(test);
+	clk = clkout(test);
+	KUNIT_ASSERT_EQ(test, clk_set_rate(clk, c->rate), 0);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CLKOUT), 0x80 | c->fd);
+	KUNIT_EXPECT_EQ(test, clk_get_rate(clk), c->rate);
+}
+
+/* The rate found at probe is the rate reported. */
+static void clkout_rate_from_hardware(struct kunit *test)
+{
+	const struct rate_case *c = test->param_value;
+
+	poke(test, REG_CLKOUT, c->fd);
+	probe_ok(test);
+	KUNIT_EXPECT_EQ(test, clk_get_rate(clkout(test)), c->rate);
+	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_CLKOUT), c->fd,
+			    "probe must leave CLKOUT alone");
+}
+
+struct round_case {
+	const char *desc;
+	unsigned long req;
+	unsigned long rate;
+};
+
+static const struct round_case round_cases[] = {
+	{ "0 Hz -> lowest", 0, 1 },
+	{ "1 Hz", 1, 1 },
+	{ "2 Hz -> 1 Hz", 2, 1 },
+	{ "31 Hz -> 1 Hz", 31, 1 },
+	{ "32 Hz", 32, 32 },
+	{ "33 Hz -> 32 Hz", 33, 32 },
+	{ "1023 Hz -> 32 Hz", 1023, 32 },
+	{ "1024 Hz", 1024, 1024 },
+	{ "32767 Hz -> 1024 Hz", 32767, 1024 },
+	{ "32768 Hz", 32768, 32768 },
+	{ "1 MHz -> 32768 Hz", 1000000, 32768 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(round_cases, round_cases, desc);
+
+static void clkout_determine_rate(struct kunit *test)
+{
+	const struct round_case *c = test->param_value;
+
+	probe_ok(test);
+	KUNIT_EXPECT_EQ(test, clk_round_rate(clkout(test), c->req), c->rate);
+}
+
+/* Only the four rates reach the chip; anything else changes nothing. */
+static void clkout_set_rate_unsupported(struct kunit *test)
+{
+	static const unsigned long bad[] = { 0, 2, 1000, 32767, 65536 };
+	struct ins5s8563_test *t = test->priv;
+	struct clk_hw *hw;
+	int i;
+
+	poke(test, REG_CLKOUT, 0x81);
+	probe_ok(test);
+	hw = __clk_get_hw(clkout(test));
+	ins5s8563_model_reset_counters(&t->model);
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		KUNIT_EXPECT_EQ_MSG(test,
+				    ins5s8563_clkout_ops.set_rate(hw, bad[i], 0),
+				    -EINVAL, "%lu Hz", bad[i]);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CLKOUT), 0x81);
+	KUNIT_EXPECT_EQ(test, t->model.accesses, 0);
+}
+
+static void clkout_prepare_toggles_fe(struct kunit *test)
+{
+	struct clk *clk;
+
+	poke(test, REG_CLKOUT, 0x02);
+	probe_ok(test);
+	clk = clkout(test);
+	KUNIT_EXPECT_FALSE(test, __clk_is_enabled(clk));
+
+	KUNIT_ASSERT_EQ(test, clk_prepare_enable(clk), 0);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CLKOUT), 0x82);
+	KUNIT_EXPECT_TRUE(test, clk_hw_is_prepared(__clk_get_hw(clk)));
+
+	clk_disable_unprepare(clk);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CLKOUT), 0x02);
+	KUNIT_EXPECT_FALSE(test, clk_hw_is_prepared(__clk_get_hw(clk)));
+}
+
+struct prepared_case {
+	const char *desc;
+	u8 clkout;
+	bool prepared;
+};
+
+static const struct prepared_case prepared_cases[] = {
+	{ "FE=0", 0x00, false },
+	{ "FE=1 (power-on)", 0x80, true },
+	{ "FE=1 at 1 Hz", 0x83, true },
+	{ "FE=0 at 32 Hz", 0x02, false },
+};
+
+KUNIT_ARRAY_PARAM_DESC(prepared_cases, prepared_cases, desc);
+
+static void clkout_is_prepared_reads_chip(struct kunit *test)
+{
+	const struct prepared_case *c = test->param_value;
+
+	poke(test, REG_CLKOUT, c->clkout);
+	probe_ok(test);
+	KUNIT_EXPECT_EQ(test, clk_hw_is_prepared(__clk_get_hw(clkout(test))),
+			c->prepared);
+}
+
+/* Two chips on two buses each register a clock of their own. */
+static void clkout_two_devices(struct kunit *test)
+{
+	struct ins5s8563_model *model2;
+	struct device *dev2;
+	struct regmap *map2;
+	struct clk *a, *b;
+
+	probe_ok(test);
+
+	model2 = kunit_kzalloc(test, sizeof(*model2), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, model2);
+	ins5s8563_model_init(model2);
+	ins5s8563_model_poke(model2, REG_CLKOUT, 0x83);
+	dev2 = kunit_device_register(test, "ins5s8563-test2");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, dev2);
+	map2 = devm_regmap_init(dev2, &model_bus, model2,
+				&ins5s8563_regmap_config);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, map2);
+	KUNIT_ASSERT_EQ(test, ins5s8563_probe(dev2, map2, 0), 0);
+
+	a = clkout(test);
+	b = get_clkout(test, dev2);
+	KUNIT_EXPECT_PTR_NE(test, __clk_get_hw(a), __clk_get_hw(b));
+	KUNIT_EXPECT_STRNEQ(test, __clk_get_name(a), __clk_get_name(b));
+	KUNIT_EXPECT_EQ(test, clk_get_rate(a), 32768);
+	KUNIT_EXPECT_EQ(test, clk_get_rate(b), 1);
+}
+
+static void clkout_name_from_firmware(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_STRING("clock-output-names", "wifi-32k"),
+		{ }
+	};
+	struct ins5s8563_test *t = test->priv;
+
+	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
+								  NULL), 0);
+	probe_ok(test);
+	KUNIT_EXPECT_STREQ(test, __clk_get_name(clkout(test)), "wifi-32k");
+}
+
+static void clkout_disabled_by_firmware(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_BOOL("dapu,clkout-disable"),
+		{ }
+	};
+	struct ins5s8563_test *t = test->priv;
+
+	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
+								  NULL), 0);
+	poke(test, REG_CLKOUT, 0x81);
+	probe_ok(test);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CLKOUT), 0x01);
+	KUNIT_EXPECT_FALSE(test, clk_hw_is_prepared(__clk_get_hw(clkout(test))));
+}
+
+/* Every op returns the bus error, and the next one finds the truth. */
+static void clkout_io_error(struct kunit *test)
+{
+	const struct clk_ops *ops = &ins5s8563_clkout_ops;
+	struct ins5s8563_test *t = test->priv;
+	struct clk_hw *hw;
+	struct clk *clk;
+
+	poke(test, REG_CLKOUT, 0x00);
+	probe_ok(test);
+	clk = clkout(test);
+	hw = __clk_get_hw(clk);
+
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 1, 1, -EIO);
+	KUNIT_EXPECT_EQ(test, clk_prepare(clk), -EIO);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CLKOUT), 0x00);
+	KUNIT_EXPECT_EQ_MSG(test, ops->is_prepared(hw), 0,
+			    "a failed prepare must not be cached");
+
+	/* The framework drops set_rate's result; the op itself tells. */
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 1, 1, -EIO);
+	KUNIT_EXPECT_EQ(test, ops->set_rate(hw, 32, 0), -EIO);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CLKOUT), 0x00);
+
+	/* The failed write left nothing cached: these read the chip. */
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 1, 1, -EIO);
+	KUNIT_EXPECT_EQ(test, ops->is_prepared(hw), -EIO);
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 1, 1, -EIO);
+	KUNIT_EXPECT_EQ(test, ops->recalc_rate(hw, 0), 0);
+
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+	KUNIT_EXPECT_EQ(test, ops->recalc_rate(hw, 0), 32768);
+	KUNIT_EXPECT_EQ(test, clk_set_rate(clk, 32), 0);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CLKOUT), 0x02);
+	KUNIT_EXPECT_EQ(test, clk_get_rate(clk), 32);
+}
+
+/* After a power loss, setting the time brings back the framework's CLKOUT. */
+static void clkout_restored_after_power_loss(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm;
+	struct clk *clk;
+
+	probe_ok(test);
+	clk = clkout(test);
+	KUNIT_ASSERT_EQ(test, clk_set_rate(clk, 32), 0);
+	KUNIT_ASSERT_EQ(test, clk_prepare(clk), 0);
+	clk_unprepare(clk);
+	KUNIT_ASSERT_EQ(test, peek(test, REG_CLKOUT), 0x02);
+
+	ins5s8563_model_power_on_reset(&t->model);
+	KUNIT_ASSERT_EQ(test, peek(test, REG_CLKOUT), 0x80);
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 0, 0), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CLKOUT), 0x02);
+}
+
+static struct kunit_case ins5s8563_clkout_cases[] = {
+	KUNIT_CASE_PARAM(clkout_rate_round_trip, rate_cases_gen_params),
+	KUNIT_CASE_PARAM(clkout_rate_from_hardware, rate_cases_gen_params),
+	KUNIT_CASE_PARAM(clkout_determine_rate, round_cases_gen_params),
+	KUNIT_CASE(clkout_set_rate_unsupported),
+	KUNIT_CASE(clkout_prepare_toggles_fe),
+	KUNIT_CASE_PARAM(clkout_is_prepared_reads_chip,
+			 prepared_cases_gen_params),
+	KUNIT_CASE(clkout_two_devices),
+	KUNIT_CASE(clkout_name_from_firmware),
+	KUNIT_CASE(clkout_disabled_by_firmware),
+	KUNIT_CASE(clkout_io_error),
+	KUNIT_CASE(clkout_restored_after_power_loss),
+	{}
+};
+
+static struct kunit_suite ins5s8563_clkout_suite = {
+	.name = "ins5s8563-clkout",
+	.init = ins5s8563_test_init,
+	.exit = ins5s8563_test_exit,
+	.test_cases = ins5s8563_clkout_cases,
+};
+
+/* ---- countdown timer through sysfs ---------------------------------------- */
+
+/* The attribute @name of the countdown group, as sysfs would call it. */
+static struct device_attribute *cd_attr(struct kunit *test, const char *name)
+{
+	struct ins5s8563_test *t = test->priv;
+	const struct attribute_group **g;
+	struct attribute **a;
+
+	for (g = t->rtc->dev.groups; g && *g; g++) {
+		if (!(*g)->name || strcmp((*g)->name, "countdown"))
+			continue;
+		for (a = (*g)->attrs; *a; a++)
+			if (!strcmp((*a)->name, name))
+				return container_of(*a, struct device_attribute,
+						    attr);
+	}
+	KUNIT_FAIL(test, "no countdown/%s", name);
+	return NULL;
+}
+
+static ssize_t cd_store(struct kunit *test, const char *name, const char *val)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct device_attribute *attr = cd_attr(test, name);
+
+	KUNIT_ASSERT_NOT_NULL(test, attr);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, attr->store, "%s is read-only", name);
+	return attr->store(&t->rtc->dev, attr, val, strlen(val));
+}
+
+static void cd_store_ok(struct kunit *test, const char *name, const char *val)
+{
+	KUNIT_ASSERT_EQ_MSG(test, cd_store(test, name, val), strlen(val),
+			    "echo %s > countdown/%s", val, name);
+}
+
+/* The attribute's text without its newline, in a buffer of the test. */
+static const char *cd_show(struct kunit *test, const char *name)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct device_attribute *attr = cd_attr(test, name);
+	char *buf;
+	ssize_t len;
+
+	KUNIT_ASSERT_NOT_NULL(test, attr);
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	len = attr->show(&t->rtc->dev, attr, buf);
+	KUNIT_ASSERT_GT_MSG(test, len, 0, "cat countdown/%s", name);
+	KUNIT_EXPECT_EQ(test, buf[len - 1], '\n');
+	buf[len - 1] = '\0';
+	return buf;
+}
+
+static u32 timer_regs(struct kunit *test)
+{
+	return peek(test, REG_TIMER_HIGH) << 16 | peek(test, REG_TIMER_MID) << 8 |
+	       peek(test, REG_TIMER_LOW);
+}
+
+struct clock_case {
+	const char *desc;
+	const char *clock;
+	u8 td;
+};
+
+static const struct clock_case clock_cases[] = {
+	{ "4096 Hz", "4096", 0 },
+	{ "64 Hz", "64", 1 },
+	{ "1 Hz", "1", 2 },
+	{ "1/60 Hz", "1/60", 3 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(clock_cases, clock_cases, desc);
+
+static void countdown_clock_round_trip(struct kunit *test)
+{
+	const struct clock_case *c = test->param_value;
+	char line[8];
+
+	probe_ok(test);
+	snprintf(line, sizeof(line), "%s\n", c->clock);
+	cd_store_ok(test, "clock", line);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL), c->td);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "clock"), c->clock);
+}
+
+struct ticks_case {
+	const char *desc;
+	const char *input;
+	u32 ticks;
+	u8 low, mid, high;
+};
+
+static const struct ticks_case ticks_cases[] = {
+	{ "1", "1", 1, 0x01, 0x00, 0x00 },
+	{ "255", "255\n", 255, 0xff, 0x00, 0x00 },
+	{ "256", "256", 256, 0x00, 0x01, 0x00 },
+	{ "65535", "65535", 65535, 0xff, 0xff, 0x00 },
+	{ "65536", "65536\n", 65536, 0x00, 0x00, 0x01 },
+	{ "16777215 (max)", "16777215", 16777215, 0xff, 0xff, 0xff },
+	{ "0x123456 (hex)", "0x123456\n", 0x123456, 0x56, 0x34, 0x12 },
+	{ "010 is decimal ten", "010", 10, 0x0a, 0x00, 0x00 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(ticks_cases, ticks_cases, desc);
+
+/* ticks lands in 0x0f (7..0), 0x13 (15..8) and 0x12 (23..16). */
+static void countdown_ticks_layout(struct kunit *test)
+{
+	const struct ticks_case *c = test->param_value;
+	char want[16];
+
+	probe_ok(test);
+	cd_store_ok(test, "ticks", c->input);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_LOW), c->low);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_MID), c->mid);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_HIGH), c->high);
+	KUNIT_EXPECT_EQ_MSG(test, peek(test, 0x10) | peek(test, 0x11), 0,
+			    "0x10 and 0x11 are never written");
+	snprintf(want, sizeof(want), "%u", c->ticks);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "ticks"), want);
+}
+
+struct bad_input_case {
+	const char *desc;
+	const char *attr;
+	const char *input;
+	int err;
+};
+
+static const struct bad_input_case bad_input_cases[] = {
+	{ "ticks 0", "ticks", "0", -ERANGE },
+	{ "ticks 16777216", "ticks", "16777216\n", -ERANGE },
+	{ "ticks 0x1000000", "ticks", "0x1000000", -ERANGE },
+	{ "ticks -1", "ticks", "-1", -EINVAL },
+	{ "ticks abc", "ticks", "abc", -EINVAL },
+	{ "ticks empty", "ticks", "", -EINVAL },
+	{ "ticks newline only", "ticks", "\n", -EINVAL },
+	{ "ticks trailing garbage", "ticks", "100abc", -EINVAL },
+	{ "ticks 0x alone", "ticks", "0x", -EINVAL },
+	{ "clock 1/61", "clock", "1/61", -EINVAL },
+	{ "clock 3", "clock", "3", -EINVAL },
+	{ "clock empty", "clock", "", -EINVAL },
+	{ "clock trailing garbage", "clock", "64x", -EINVAL },
+	{ "enable 2", "enable", "2", -EINVAL },
+	{ "enable yes", "enable", "yes", -EINVAL },
+	{ "enable -1", "enable", "-1", -EINVAL },
+	{ "pulse 2", "pulse", "2", -EINVAL },
+	{ "pulse empty", "pulse", "", -EINVAL },
+	{ "expired 1", "expired", "1", -EINVAL },
+	{ "expired abc", "expired", "abc", -EINVAL },
+};
+
+KUNIT_ARRAY_PARAM_DESC(bad_input_cases, bad_input_cases, desc);
+
+/* Bad input is refused and reaches no register. */
+static void countdown_bad_input(struct kunit *test)
+{
+	const struct bad_input_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	u8 before[0x14], after[0x14];
+	int reg;
+
+	probe_ok(test);
+	cd_store_ok(test, "ticks", "300");
+	cd_store_ok(test, "clock", "64");
+	for (reg = 0; reg < sizeof(before); reg++)
+		before[reg] = peek(test, reg);
+	ins5s8563_model_reset_counters(&t->model);
+
+	KUNIT_EXPECT_EQ(test, cd_store(test, c->attr, c->input), c->err);
+	for (reg = 0; reg < sizeof(after); reg++)
+		after[reg] = peek(test, reg);
+	KUNIT_EXPECT_MEMEQ(test, after, before, sizeof(before));
+	KUNIT_EXPECT_EQ(test, t->model.writes, 0);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "ticks"), "300");
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "clock"), "64");
+}
+
+static void countdown_enable_needs_ticks(struct kunit *test)
+{
+	probe_ok(test);
+	KUNIT_EXPECT_EQ(test, cd_store(test, "enable", "1"), -EINVAL);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL) & TIMER_TE, 0);
+}
+
+struct enable_case {
+	const char *desc;
+	bool irq;
+	bool tie;
+};
+
+static const struct enable_case enable_cases[] = {
+	{ "with an interrupt: TIE follows", true, true },
+	{ "without one: /INT stays off", false, false },
+};
+
+KUNIT_ARRAY_PARAM_DESC(enable_cases, enable_cases, desc);
+
+static void countdown_enable_disable(struct kunit *test)
+{
+	const struct enable_case *c = test->param_value;
+
+	if (c->irq)
+		add_irq(test);
+	probe_ok(test);
+	cd_store_ok(test, "ticks", "1000");
+	cd_store_ok(test, "clock", "1");
+	cd_store_ok(test, "enable", "1\n");
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
+	KUNIT_EXPECT_EQ(test, !!(peek(test, REG_CTRL2) & CTRL2_TIE), c->tie);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "enable"), "1");
+
+	cd_store_ok(test, "enable", "0");
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL), 2);
+	KUNIT_EXPECT_FALSE(test, peek(test, REG_CTRL2) & CTRL2_TIE);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "enable"), "0");
+	KUNIT_EXPECT_EQ(test, timer_regs(test), 1000);
+}
+
+/* Flags a counter byte written while the chip counts. */
+static void load_hook(struct ins5s8563_model *m, void *priv,
+		      unsigned int access, enum ins5s8563_model_dir dir, u8 reg)
+{
+	struct ins5s8563_test *t = priv;
+
+	if (dir == INS5S8563_MODEL_WRITE &&
+	    (reg == REG_TIMER_HIGH || reg == REG_TIMER_LOW ||
+	     (reg == REG_TIMER_CTRL && t->nlog)) &&
+	    (m->regs[REG_TIMER_CTRL] & TIMER_TE))
+		t->race_bits = 1;
+	if (dir == INS5S8563_MODEL_WRITE && reg == REG_TIMER_CTRL)
+		t->nlog++;
+}
+
+/* A new ticks or clock while counting: stop, load, restart. */
+static void countdown_reload_while_enabled(struct kunit *test)
+{
+	static const char * const steps[][2] = {
+		{ "ticks", "70000" }, { "clock", "4096" }, { "ticks", "5" },
+	};
+	struct ins5s8563_test *t = test->priv;
+	int i;
+
+	probe_ok(test);
+	cd_store_ok(test, "ticks", "600");
+	cd_store_ok(test, "clock", "64");
+	cd_store_ok(test, "enable", "1");
+	ins5s8563_model_advance(&t->model, 512 * 10);
+	KUNIT_EXPECT_EQ(test, timer_regs(test), 590);
+
+	for (i = 0; i < ARRAY_SIZE(steps); i++) {
+		t->nlog = 0;
+		t->race_bits = 0;
+		ins5s8563_model_set_hook(&t->model, load_hook, t);
+		cd_store_ok(test, steps[i][0], steps[i][1]);
+		ins5s8563_model_set_hook(&t->model, NULL, NULL);
+		KUNIT_EXPECT_EQ_MSG(test, t->race_bits, 0,
+				    "%s=%s loaded while TE=1", steps[i][0],
+				    steps[i][1]);
+		KUNIT_EXPECT_TRUE_MSG(test, peek(test, REG_TIMER_CTRL) & TIMER_TE,
+				      "%s=%s: timer must run again", steps[i][0],
+				      steps[i][1]);
+	}
+	KUNIT_EXPECT_EQ(test, timer_regs(test), 5);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL), TIMER_TE | 0);
+}
+
+/* Changes the live counter from 0x000100 to 0x0000ff before the low read. */
+static void borrow_hook(struct ins5s8563_model *m, void *priv,
+			unsigned int access, enum ins5s8563_model_dir dir, u8 reg)
+{
+	struct ins5s8563_test *t = priv;
+
+	if (dir == INS5S8563_MODEL_READ && reg == REG_TIMER_LOW &&
+	    !t->race_bits) {
+		__ins5s8563_model_poke(m, REG_TIMER_MID, 0x00);
+		__ins5s8563_model_poke(m, REG_TIMER_LOW, 0xff);
+		t->race_bits = 1;
+	}
+}
+
+static void countdown_remaining_no_torn_read(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	probe_ok(test);
+	cd_store_ok(test, "ticks", "258");
+	cd_store_ok(test, "clock", "4096");
+	cd_store_ok(test, "enable", "1");
+
+	/* Counting down across the 0x100 boundary, tick by tick. */
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "remaining"), "258");
+	ins5s8563_model_advance(&t->model, 8);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "remaining"), "257");
+	ins5s8563_model_advance(&t->model, 8);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "remaining"), "256");
+	ins5s8563_model_advance(&t->model, 8);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "remaining"), "255");
+
+	/* The borrow lands between the driver's reads of the bytes. */
+	cd_store_ok(test, "enable", "0");
+	cd_store_ok(test, "ticks", "256");
+	t->race_bits = 0;
+	ins5s8563_model_set_hook(&t->model, borrow_hook, t);
+	KUNIT_EXPECT_STREQ_MSG(test, cd_show(test, "remaining"), "255",
+			       "0x0001ff or 0x000000 would be a torn read");
+	ins5s8563_model_set_hook(&t->model, NULL, NULL);
+	KUNIT_EXPECT_EQ(test, t->race_bits, 1);
+}
+
+/* Waits for the interrupt thread to clear TF. */
+static bool wait_for_expiry(struct ins5s8563_test *t)
+{
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		if (!(ins5s8563_model_peek(&t->model, REG_CTRL2) & CTRL2_TF))
+			return true;
+		msleep(20);
+	}
+	return false;
+}
+
+/* Expiry: /INT, the handler clears TF (not AF), expired reads 1 until acked. */
+static void countdown_expiry_through_irq(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	add_irq(test);
+	probe_ok(test);
+	/* An alarm match the alarm code does not own (AIE off). */
+	poke(test, REG_CTRL2, CTRL2_AF);
+	cd_store_ok(test, "ticks", "2");
+	cd_store_ok(test, "clock", "64");
+	cd_store_ok(test, "enable", "1");
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "expired"), "0");
+
+	ins5s8563_model_advance(&t->model, 2 * 512);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 1);
+	KUNIT_ASSERT_TRUE_MSG(test, wait_for_expiry(t), "TF never cleared");
+	synchronize_irq(t->irq);
+
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "expired"), "1");
+	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_CTRL2) & (CTRL2_AF | CTRL2_TF),
+			    CTRL2_AF, "TF cleared, AF left alone");
+	KUNIT_EXPECT_FALSE(test, ins5s8563_model_int(&t->model));
+
+	cd_store_ok(test, "expired", "0\n");
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "expired"), "0");
+	KUNIT_EXPECT_TRUE(test, peek(test, REG_CTRL2) & CTRL2_AF);
+
+	/* Periodic: the next expiry comes by itself. */
+	ins5s8563_model_advance(&t->model, 2 * 512);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 2);
+	KUNIT_ASSERT_TRUE(test, wait_for_expiry(t));
+	synchronize_irq(t->irq);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "expired"), "1");
+}
+
+/* Without an interrupt, expired reports TF itself; writing 0 clears it. */
+static void countdown_expired_polled(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	probe_ok(test);
+	cd_store_ok(test, "ticks", "1");
+	cd_store_ok(test, "clock", "1");
+	cd_store_ok(test, "enable", "1");
+	ins5s8563_model_advance(&t->model, ONE_SECOND);
+	KUNIT_EXPECT_TRUE(test, peek(test, REG_CTRL2) & CTRL2_TF);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "expired"), "1");
+	cd_store_ok(test, "expired", "0");
+	KUNIT_EXPECT_FALSE(test, peek(test, REG_CTRL2) & CTRL2_TF);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "expired"), "0");
+}
+
+static void countdown_pulse(struct kunit *test)
+{
+	probe_ok(test);
+	cd_store_ok(test, "pulse", "1");
+	KUNIT_EXPECT_TRUE(test, peek(test, REG_CTRL2) & CTRL2_TI_TP);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "pulse"), "1");
+	cd_store_ok(test, "pulse", "0");
+	KUNIT_EXPECT_FALSE(test, peek(test, REG_CTRL2) & CTRL2_TI_TP);
+}
+
+/* A timer some earlier owner left running is reported as it is. */
+static void countdown_state_from_probe(struct kunit *test)
+{
+	poke(test, REG_TIMER_LOW, 0x34);
+	poke(test, REG_TIMER_MID, 0x12);
+	poke(test, REG_TIMER_HIGH, 0x00);
+	poke(test, REG_TIMER_CTRL, TIMER_TE | 3);
+	poke(test, REG_CTRL2, CTRL2_TI_TP);
+	probe_ok(test);
+
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "ticks"), "4660");
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "clock"), "1/60");
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "enable"), "1");
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "pulse"), "1");
+}
+
+/* Unbinding leaves the timer counting and releases /INT. */
+static void countdown_unbind_releases_int(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	add_irq(test);
+	probe_ok(test);
+	cd_store_ok(test, "ticks", "100");
+	cd_store_ok(test, "enable", "1");
+	KUNIT_ASSERT_TRUE(test, peek(test, REG_CTRL2) & CTRL2_TIE);
+
+	flush_work(&t->rtc->irqwork);
+	t->rtc = NULL;
+	kunit_device_unregister(test, t->dev);
+	KUNIT_EXPECT_FALSE(test, peek(test, REG_CTRL2) & CTRL2_TIE);
+	KUNIT_EXPECT_TRUE(test, peek(test, REG_TIMER_CTRL) & TIMER_TE);
+}
+
+static struct kunit_case ins5s8563_countdown_cases[] = {
+	KUNIT_CASE_PARAM(countdown_clock_round_trip, clock_cases_gen_params),
+	KUNIT_CASE_PARAM(countdown_ticks_layout, ticks_cases_gen_params),
+	KUNIT_CASE_PARAM(countdown_bad_input, bad_input_cases_gen_params),
+	KUNIT_CASE(countdown_enable_needs_ticks),
+	KUNIT_CASE_PARAM(countdown_enable_disable, enable_cases_gen_params),
+	KUNIT_CASE(countdown_reload_while_enabled),
+	KUNIT_CASE(countdown_remaining_no_torn_read),
+	KUNIT_CASE(countdown_expiry_through_irq),
+	KUNIT_CASE(countdown_expired_polled),
+	KUNIT_CASE(countdown_pulse),
+	KUNIT_CASE(countdown_state_from_probe),
+	KUNIT_CASE(countdown_unbind_releases_int),
+	{}
+};
+
+static struct kunit_suite ins5s8563_countdown_suite = {
+	.name = "ins5s8563-countdown",
+	.init = ins5s8563_test_init,
+	.exit = ins5s8563_test_exit,
+	.test_cases = ins5s8563_countdown_cases,
+};
+
+static struct kunit_case ins5s8563_time_cases[] = {
+	KUNIT_CASE_PARAM(set_time_round_trip, time_cases_gen_params),
+	KUNIT_CASE_PARAM(read_time_after_carry, time_cases_gen_params),
+	KUNIT_CASE(set_time_out_of_range),
+	KUNIT_CASE(set_time_computes_weekday),
+	KUNIT_CASE(read_time_vlf),
+	KUNIT_CASE_PARAM(read_time_bad_field, bad_field_cases_gen_params),
+	KUNIT_CASE(set_time_sequence),
+	KUNIT_CASE(set_time_stops_clock),
+	KUNIT_CASE(set_time_after_power_loss),
+	KUNIT_CASE_PARAM(set_time_io_error, io_error_cases_gen_params),
+	KUNIT_CASE(probe_keeps_registers),
+	KUNIT_CASE(probe_keeps_vlf),
+	KUNIT_CASE(probe_clears_ext_test),
+	KUNIT_CASE(probe_io_error),
+	KUNIT_CASE(cache_serves_control_registers),
+	{}
+};
+
+static struct kunit_suite ins5s8563_time_suite = {
+	.name = "ins5s8563-time",
+	.init = ins5s8563_test_init,
+	.exit = ins5s8563_test_exit,
+	.test_cases = ins5s8563_time_cases,
+};
+
+kunit_test_suites(&ins5s8563_model_test_suite, &ins5s8563_time_suite,
+		  &ins5s8563_alarm_suite, &ins5s8563_clkout_suite,
+		  &ins5s8563_countdown_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the Dapu INS5S8563 RTC driver");
+MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING");
