@@ -1063,7 +1063,8 @@ static int ins5s8563_clkout_register(struct ins5s8563 *ins)
 					   &ins->clkout_hw);
 }
 
-VISIBLE_IF_KUNIT struct clk_hw * __maybe_unused
+/* Only the KUnit suites use it, through the export below. */
+VISIBLE_IF_KUNIT __maybe_unused struct clk_hw *
 ins5s8563_clkout_hw(struct device *dev)
 {
 	struct ins5s8563 *ins = dev_get_drvdata(dev);
