@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Helpers sourced by the scripts in this directory (not run on its own):
+# paths, progress output, the kernel source version, and the TAP-style
+# result files that scripts/check adds up.
+#
+# Progress and diagnostics go to stderr, so that a script's stdout can carry
+# a result (scripts/uml-kernel prints the build dir as its last line).
+
+INS_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+INS_CACHE=${INS5S8563_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ins5s8563}
+INS_RESULTS=${INS5S8563_RESULTS:-$INS_REPO/results}
+
+# The Debian package that provides the kernel the tests run (UML) and the
+# tree the built-in check compiles in.
+INS_SRC_PKG=linux-source-6.12
+INS_SRC_TARBALL=/usr/src/linux-source-6.12.tar.xz
+INS_SRC_DIR=$INS_CACHE/src/linux-source-6.12
+
+INS_PROG=${0##*/}
+
+_ins_ts() { date +%H:%M:%S; }
+# step: a long action starts (timestamped); info: detail; warn: to notice;
+# die: give up with an exit code (default 2, "could not run").
+step() { printf '[%s] %s: %s\n' "$(_ins_ts)" "$INS_PROG" "$*" >&2; }
+info() { printf '           %s\n' "$*" >&2; }
+warn() { printf '[%s] %s: WARNING: %s\n' "$(_ins_ts)" "$INS_PROG" "$*" >&2; }
+die() {
+	local rc=2
+	if [ $# -gt 1 ]; then rc=$1; shift; fi
+	printf '[%s] %s: error: %s\n' "$(_ins_ts)" "$INS_PROG" "$*" >&2
+	exit "$rc"
+}
+
+# Print the usage block at the top of the calling script: the comment lines
+# from "# Usage:" up to the first line that is not a comment.
+usage() {
+	awk '/^# Usage:/ { on = 1 } on && /^#/ { sub(/^# ?/, ""); print; next }
+	     on { exit }' "$0"
+}
+
+# Debian version of the installed kernel source package, e.g.
+# "6.12.117-1~deb12u1"; empty when it is not installed.
+ins_src_pkg_version() {
+	dpkg-query -W -f='${db:Status-Status} ${Version}\n' "$INS_SRC_PKG" 2>/dev/null |
+		awk '$1 == "installed" { print $2 }'
+}
+
+# The same, usable in a file name ("6.12.117-1_deb12u1").
+ins_src_key() {
+	local v
+	v=$(ins_src_pkg_version)
+	[ -n "$v" ] || return 1
+	printf '%s\n' "$v" | tr -c 'A-Za-z0-9.+\n-' '_'
+}
+
+ins_sha12() { sha256sum "$@" | cut -c1-12; }
+
+# Format seconds as "1m05s".
+ins_dur() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+
+# ---- results ----------------------------------------------------------------
+#
+# A stage records one line per test case in its result file:
+#   ok <name>
+#   not ok <name>
+#   skip <name>
+# and prints the same as TAP ("ok 3 - name"). scripts/check adds up the
+# files of all stages. Names must be one line.
+
+TAP_FILE=
+TAP_N=0
+TAP_PASS=0
+TAP_FAIL=0
+TAP_SKIP=0
+TAP_QUIET=0
+
+# tap_init FILE: start (truncate) a result file.
+tap_init() {
+	TAP_FILE=$1
+	TAP_N=0 TAP_PASS=0 TAP_FAIL=0 TAP_SKIP=0
+	mkdir -p "$(dirname "$TAP_FILE")"
+	: >"$TAP_FILE"
+}
+
+_tap_record() {
+	local kind=$1 name=$2 note=${3:-}
+	name=$(printf '%s' "$name" | tr '\n' ' ')
+	TAP_N=$((TAP_N + 1))
+	case $kind in
+	ok)	TAP_PASS=$((TAP_PASS + 1))
+		[ "$TAP_QUIET" = 1 ] || printf 'ok %d - %s\n' "$TAP_N" "$name" ;;
+	"not ok") TAP_FAIL=$((TAP_FAIL + 1))
+		printf 'not ok %d - %s%s\n' "$TAP_N" "$name" "${note:+ # $note}" ;;
+	skip)	TAP_SKIP=$((TAP_SKIP + 1))
+		printf 'ok %d - %s # SKIP %s\n' "$TAP_N" "$name" "$note" ;;
+	esac
+	if [ -n "$TAP_FILE" ]; then
+		printf '%s %s\n' "$kind" "$name" >>"$TAP_FILE"
+	fi
+}
+
+tap_ok() { _tap_record ok "$1"; }
+tap_fail() { _tap_record "not ok" "$1" "${2:-}"; }
+tap_skip() { _tap_record skip "$1" "${2:-}"; }
+# tap_result RC NAME [NOTE]: ok when RC is 0.
+tap_result() {
+	if [ "$1" -eq 0 ]; then tap_ok "$2"; else tap_fail "$2" "${3:-}"; fi
+}
+
+# tap_counts FILE...: print "passed failed skipped" over result files.
+tap_counts() {
+	cat "$@" 2>/dev/null | awk '
+		/^ok /     { p++ }
+		/^not ok / { f++ }
+		/^skip /   { s++ }
+		END { printf "%d %d %d\n", p, f, s }'
+}
+
+# "N passed, N failed[, N skipped]"
+tap_summary_line() {
+	if [ "$3" -gt 0 ]; then
+		printf '%d passed, %d failed, %d skipped\n' "$1" "$2" "$3"
+	else
+		printf '%d passed, %d failed\n' "$1" "$2"
+	fi
+}
+
+# tap_finish: print the stage's summary to stderr; return 1 if anything
+# failed, 0 otherwise.
+tap_finish() {
+	step "$(tap_summary_line "$TAP_PASS" "$TAP_FAIL" "$TAP_SKIP")"
+	[ "$TAP_FAIL" -eq 0 ]
+}
+
+# ---- kernel log -------------------------------------------------------------
+
+# Lines of a kernel log that fail a run (extended regular expression).
+INS_SPLAT_RE='WARNING:|BUG:|Oops|KASAN|UBSAN|possible circular locking|possible recursive locking|inconsistent lock state|INFO: trying to register non-static key|suspicious RCU usage|sleeping function called from invalid context|Call Trace|unreferenced object'
