@@ -48,5 +48,15 @@ install: modules_install
 check:
 	./scripts/check
 
-.PHONY: all modules clean modules_install install check
+# The stages of `make check` one by one (scripts/*, --help on each).
+kunit:
+	./scripts/kunit-run
+
+e2e:
+	./scripts/e2e-run
+
+build-matrix:
+	./scripts/build-matrix
+
+.PHONY: all modules clean modules_install install check kunit e2e build-matrix
 endif
