@@ -13,17 +13,17 @@
 #include <linux/i2c.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
+#include <linux/kstrtox.h>
 #include <linux/math64.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/pm_wakeirq.h>
-#include <linux/kstrtox.h>
 #include <linux/property.h>
-#include <linux/string.h>
-#include <linux/sysfs.h>
 #include <linux/regmap.h>
 #include <linux/rtc.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
 
 #include <kunit/visibility.h>
 
@@ -305,6 +305,7 @@ static int ins5s8563_init_after_power_loss(struct ins5s8563 *ins)
 		ins->timer.td = 0;
 		ins->timer.enabled = false;
 		ins->timer.pulse = false;
+		ins->timer.expired = false;
 	}
 	mutex_unlock(&ins->lock);
 
