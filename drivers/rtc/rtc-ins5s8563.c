@@ -162,14 +162,19 @@ static int ins5s8563_cached_write(struct ins5s8563 *ins, unsigned int reg,
  * AF and TF can only be written to 0; writing 1 leaves them as they are. So
  * every write of Control_2 writes 1 to each flag it does not mean to clear,
  * and a flag that the chip sets meanwhile survives. This is the one place
- * Control_2 is written.
+ * that makes the value written to Control_2.
  */
-static int ins5s8563_write_ctrl2(struct ins5s8563 *ins, u8 clear)
+static u8 ins5s8563_ctrl2_val(struct ins5s8563 *ins, u8 clear)
 {
 	lockdep_assert_held(&ins->lock);
 
+	return (ins->ctrl2 | INS5S8563_CTRL2_FLAGS) & ~clear;
+}
+
+static int ins5s8563_write_ctrl2(struct ins5s8563 *ins, u8 clear)
+{
 	return regmap_write(ins->regmap, INS5S8563_REG_CTRL2,
-			    (ins->ctrl2 | INS5S8563_CTRL2_FLAGS) & ~clear);
+			    ins5s8563_ctrl2_val(ins, clear));
 }
 
 /* Changes enable bits of Control_2, and clears the flags in @clear. */
@@ -275,9 +280,9 @@ static int ins5s8563_rtc_read_time(struct device *dev, struct rtc_time *tm)
 
 /*
  * The datasheet asks for every register to be initialised after a power
- * loss: alarm and timer off, flags clear. CLKOUT gets back what the clock
- * framework last asked for (the power-on default may not be it), in the
- * same burst.
+ * loss: alarm and timer off, interrupts off (Control_2 itself is written
+ * with the time). CLKOUT gets back what the clock framework last asked for
+ * (the power-on default may not be it), in the same burst.
  */
 static int ins5s8563_init_after_power_loss(struct ins5s8563 *ins)
 {
@@ -296,12 +301,10 @@ static int ins5s8563_init_after_power_loss(struct ins5s8563 *ins)
 	regs[INS5S8563_REG_CLKOUT - INS5S8563_REG_ALM_MIN] = clkout;
 
 	mutex_lock(&ins->lock);
-	ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_ENABLES, 0,
-				     INS5S8563_CTRL2_FLAGS);
-	if (!ret)
-		ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
-					     sizeof(regs));
+	ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
+				     sizeof(regs));
 	if (!ret) {
+		ins->ctrl2 = 0;
 		ins->timer.td = 0;
 		ins->timer.enabled = false;
 		ins->timer.pulse = false;
@@ -315,8 +318,10 @@ static int ins5s8563_init_after_power_loss(struct ins5s8563 *ins)
 static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 {
 	struct ins5s8563 *ins = dev_get_drvdata(dev);
-	u8 regs[INS5S8563_TIME_LEN] = {
-		bin2bcd(tm->tm_sec),	/* VLF = 0 */
+	u8 regs[] = {
+		INS5S8563_CTRL1_STOP,	/* 0x00, EXT_TEST = 0 */
+		0,			/* 0x01 Control_2, below */
+		bin2bcd(tm->tm_sec),	/* 0x02, VLF = 0 */
 		bin2bcd(tm->tm_min),
 		bin2bcd(tm->tm_hour),
 		bin2bcd(tm->tm_mday),
@@ -325,6 +330,7 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 		bin2bcd(tm->tm_mon + 1),
 		bin2bcd(tm->tm_year - 100),
 	};
+	u8 clear = 0;
 	int ret, err, try;
 
 	ret = regmap_test_bits(ins->regmap, INS5S8563_REG_SEC,
@@ -336,19 +342,22 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 		ret = ins5s8563_init_after_power_loss(ins);
 		if (ret)
 			return ret;
+		clear = INS5S8563_CTRL2_FLAGS;
 	}
 
 	/*
 	 * STOP holds the prescaler in reset while the time is written, so the
-	 * first second after the write is a whole one. Control_1 is written
-	 * whole (EXT_TEST = 0) and unconditionally, so that a failed transfer
-	 * can never leave a cached STOP that disagrees with the chip.
+	 * first second after the write is a whole one. It is the first byte
+	 * of the burst that writes the time; Control_2 between them is
+	 * written as it is (or cleared after a power loss). Control_1 is
+	 * written whole and unconditionally, so that a failed transfer can
+	 * never leave a cached STOP that disagrees with the chip.
 	 */
-	ret = regmap_write(ins->regmap, INS5S8563_REG_CTRL1,
-			   INS5S8563_CTRL1_STOP);
-	if (!ret)
-		ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_SEC, regs,
-					sizeof(regs));
+	mutex_lock(&ins->lock);
+	regs[INS5S8563_REG_CTRL2] = ins5s8563_ctrl2_val(ins, clear);
+	ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_CTRL1, regs,
+				sizeof(regs));
+	mutex_unlock(&ins->lock);
 
 	/*
 	 * Whatever failed, never leave the clock stopped: a second attempt
