@@ -19,6 +19,7 @@
 #include <linux/bcd.h>
 #include <linux/bits.h>
 #include <linux/errno.h>
+#include <linux/limits.h>
 #include <linux/string.h>
 
 #include "ins5s8563-model.h"
@@ -1641,6 +1642,81 @@ static void split_advance_test(struct kunit *test)
 			(unsigned int)(total / (3 * 512)));
 }
 
+/* ---- Next event ---- */
+
+struct model_test_next {
+	const char *desc;
+	/* Written from Control_1 on, in one transaction. */
+	u8 regs[15];
+	/* Ticks to advance before asking. */
+	u64 before;
+	u64 next;
+	/* After advancing by next: expiries and matches, by then. */
+	unsigned int expiries;
+	unsigned int matches;
+};
+
+static const struct model_test_next model_test_nexts[] = {
+	{ "idle chip: none", { 0, 0, 0x00, 0, 0, 0x01, 0, 0x01, 0, AE, AE, AE,
+	  AE, 0x80, 0 }, 0, U64_MAX },
+	{ "alarm armed at :30: minute rollover", { 0, 0, 0x30, 0, 0, 0x01, 0,
+	  0x01, 0, 0x05, AE, AE, AE, 0x80, 0 }, 0, 30 * SEC_TICKS, 0, 0 },
+	{ "alarm armed, matching minute", { 0, 0, 0x59, 0x00, 0, 0x01, 0, 0x01,
+	  0, 0x01, AE, AE, AE, 0x80, 0 }, 0, SEC_TICKS, 0, 1 },
+	{ "alarm armed, STOP: none", { C1_STOP, 0, 0x30, 0, 0, 0x01, 0, 0x01,
+	  0, 0x01, AE, AE, AE, 0x80, 0 }, 0, U64_MAX },
+	{ "64 Hz x 3: third edge", { 0, 0, 0x00, 0, 0, 0x01, 0, 0x01, 0, AE,
+	  AE, AE, AE, 0x80, TE | TD_64HZ }, 0, 3 * 512, 1, 0 },
+	{ "64 Hz x 3, 100 ticks in", { 0, 0, 0x00, 0, 0, 0x01, 0, 0x01, 0, AE,
+	  AE, AE, AE, 0x80, TE | TD_64HZ }, 100, 3 * 512 - 100, 1, 0 },
+	{ "pulse after an expiry: its end", { 0, C2_TI_TP | C2_TIE, 0x00, 0,
+	  0, 0x01, 0, 0x01, 0, AE, AE, AE, AE, 0x80, TE | TD_64HZ }, 3 * 512,
+	  256, 0, 0 },
+	{ "1 Hz x 3 stopped by STOP: none", { C1_STOP, 0, 0x00, 0, 0, 0x01, 0,
+	  0x01, 0, AE, AE, AE, AE, 0x80, TE | TD_1HZ }, 0, U64_MAX },
+};
+
+static void model_test_next_desc(const struct model_test_next *p, char *desc)
+{
+	strscpy(desc, p->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(model_test_next, model_test_nexts, model_test_next_desc);
+
+/*
+ * next_event() gives the tick of the next event: one tick earlier nothing
+ * has happened yet, at that tick it has.
+ */
+static void next_event_test(struct kunit *test)
+{
+	const struct model_test_next *p = test->param_value;
+	struct ins5s8563_model *m = model(test);
+	u64 next;
+
+	/* Counter 3 (live and reload) before TE goes 0 -> 1 in the burst. */
+	write_reg(test, R_TIMER_LO, 3);
+	write_regs(test, R_CTRL1, p->regs, ARRAY_SIZE(p->regs));
+	ins5s8563_model_advance(m, p->before);
+	ins5s8563_model_reset_counters(m);
+
+	next = ins5s8563_model_next_event(m);
+	KUNIT_ASSERT_EQ(test, next, p->next);
+	if (next == U64_MAX) {
+		/* A day later still nothing may have happened. */
+		ins5s8563_model_advance(m, DAY_TICKS);
+		KUNIT_EXPECT_EQ(test, m->timer_expiries, 0);
+		KUNIT_EXPECT_EQ(test, m->alarm_matches, 0);
+		return;
+	}
+	ins5s8563_model_advance(m, next - 1);
+	KUNIT_EXPECT_EQ(test, m->timer_expiries, 0);
+	KUNIT_EXPECT_EQ(test, m->alarm_matches, 0);
+	KUNIT_EXPECT_EQ(test, ins5s8563_model_next_event(m), 1);
+	ins5s8563_model_advance(m, 1);
+	KUNIT_EXPECT_EQ(test, m->timer_expiries, p->expiries);
+	KUNIT_EXPECT_EQ(test, m->alarm_matches, p->matches);
+}
+
 static struct kunit_case ins5s8563_model_test_cases[] = {
 	KUNIT_CASE(power_on_image_test),
 	KUNIT_CASE(power_on_reset_test),
@@ -1671,6 +1747,7 @@ static struct kunit_case ins5s8563_model_test_cases[] = {
 	KUNIT_CASE(peek_poke_test),
 	KUNIT_CASE_PARAM(long_advance_test, model_test_long_gen_params),
 	KUNIT_CASE_PARAM(split_advance_test, model_test_split_gen_params),
+	KUNIT_CASE_PARAM(next_event_test, model_test_next_gen_params),
 	{}
 };
 

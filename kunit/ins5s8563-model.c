@@ -18,6 +18,7 @@
 #include <linux/bcd.h>
 #include <linux/bits.h>
 #include <linux/errno.h>
+#include <linux/limits.h>
 #include <linux/lockdep.h>
 #include <linux/math64.h>
 #include <linux/minmax.h>
@@ -534,25 +535,43 @@ static void model_timer_count_down(struct ins5s8563_model *m, u32 count,
  * expiry, end of an /INT pulse, minute rollover with the alarm armed) so
  * that int_cb sees /INT change at the exact tick. Returns the ticks used.
  */
-static u64 model_step(struct ins5s8563_model *m, u64 limit)
+/* Whether the countdown timer counts: TE=1, STOP=0 and a non-zero count. */
+static bool model_timer_running(const struct ins5s8563_model *m)
 {
-	bool stopped = m->regs[REG_CTRL1] & CTRL1_STOP;
-	bool running = !stopped && (m->regs[REG_TIMER_CTRL] & TIMER_CTRL_TE);
-	unsigned int td = model_timer_td(m);
-	u32 count = model_timer_count(m);
-	u64 step = limit;
-	u64 edges = 0, secs, minute_edges, end;
-
 	/* A count of 0 never reaches 1 -> 0, so it never expires. */
-	running = running && count;
+	return !(m->regs[REG_CTRL1] & CTRL1_STOP) &&
+	       (m->regs[REG_TIMER_CTRL] & TIMER_CTRL_TE) &&
+	       model_timer_count(m);
+}
+
+/*
+ * Oscillator ticks to the next event (timer expiry, end of an /INT pulse,
+ * minute rollover with the alarm armed), at most @limit.
+ */
+static u64 model_ticks_to_event(const struct ins5s8563_model *m, u64 limit)
+{
+	unsigned int td = model_timer_td(m);
+	u64 step = limit;
 
 	if (m->pulse_left)
 		step = min_t(u64, step, m->pulse_left);
-	if (running)
+	if (model_timer_running(m))
 		step = min(step, model_timer_first_edge(m, td) +
-				 (u64)(count - 1) * model_timer_period[td]);
-	if (!stopped && model_alarm_armed(m))
+				 (u64)(model_timer_count(m) - 1) *
+				 model_timer_period[td]);
+	if (!(m->regs[REG_CTRL1] & CTRL1_STOP) && model_alarm_armed(m))
 		step = min(step, model_ticks_to_minute(m));
+	return step;
+}
+
+static u64 model_step(struct ins5s8563_model *m, u64 limit)
+{
+	bool stopped = m->regs[REG_CTRL1] & CTRL1_STOP;
+	bool running = model_timer_running(m);
+	unsigned int td = model_timer_td(m);
+	u32 count = model_timer_count(m);
+	u64 step = model_ticks_to_event(m, limit);
+	u64 edges = 0, secs, minute_edges, end;
 
 	/* The pulse is timed by the oscillator, which STOP does not stop. */
 	m->pulse_left -= min_t(u64, step, m->pulse_left);
@@ -588,6 +607,18 @@ void ins5s8563_model_advance(struct ins5s8563_model *m, u64 ticks)
 	while (ticks)
 		ticks -= model_step(m, ticks);
 	spin_unlock_irqrestore(&m->lock, flags);
+}
+
+u64 ins5s8563_model_next_event(struct ins5s8563_model *m)
+{
+	unsigned long flags;
+	u64 ticks;
+
+	spin_lock_irqsave(&m->lock, flags);
+	ticks = model_ticks_to_event(m, U64_MAX);
+	spin_unlock_irqrestore(&m->lock, flags);
+
+	return ticks;
 }
 
 /* ---- Set-up and test access ---- */

@@ -186,6 +186,15 @@ int ins5s8563_model_read_regs(struct ins5s8563_model *m, u8 reg, u8 *buf,
 void ins5s8563_model_advance(struct ins5s8563_model *m, u64 ticks);
 
 /*
+ * Oscillator ticks from now to the next event that advance() stops at: the
+ * end of an /INT pulse, a countdown timer expiry (TE=1, STOP=0, non-zero
+ * count), a minute rollover while an alarm field is enabled (STOP=0).
+ * U64_MAX when none is coming, e.g. timer off, alarm off, no pulse: a
+ * simulator that wakes up at each event never ticks an idle chip.
+ */
+u64 ins5s8563_model_next_event(struct ins5s8563_model *m);
+
+/*
  * Test access that bypasses the bus: no masks, no counting, no flag rules,
  * no hook, no fault injection, no STOP or TE side effect. A poke of a timer
  * counter byte also sets that byte of timer_reload; /INT is re-evaluated
