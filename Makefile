@@ -31,6 +31,16 @@ endif
 obj-$(CONFIG_RTC_DRV_INS5S8563) += drivers/rtc/rtc-ins5s8563.o
 obj-$(CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST) += kunit/
 
+# The simulated chip and the CLKOUT test consumer (sim/), test-only: only
+# when asked for (the test scripts pass INS5S8563_SIM=1 for the UML
+# kernel), so that builds against distribution headers build the driver
+# and nothing else.
+ifneq ($(KBUILD_EXTMOD),)
+ifeq ($(INS5S8563_SIM),1)
+obj-m += sim/
+endif
+endif
+
 else
 # ---- out-of-tree wrapper ----------------------------------------------------
 

@@ -1,0 +1,800 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A simulated Dapu INS5S8563 on a simulated I2C bus, for trying the
+ * driver (and mainline rtc-pcf8563, for comparison) in a running kernel
+ * without the chip: User-Mode Linux in this project's tests.
+ *
+ * Test-only: never load it on a system with a real chip at stake.
+ *
+ * The chip is the register-level model of kunit/ins5s8563-model.c, behind
+ * an i2c_adapter with plain I2C transfers (SMBus emulated by the I2C core)
+ * that answers at 0x51 only. It speaks the datasheet's protocol: a write
+ * message sets the register pointer from its first byte and writes the
+ * rest, a read message reads from the pointer, both auto-increment and
+ * wrap from 0xff to 0x00; a one-byte write followed by a read in the same
+ * transfer is one access of the model (repeated START).
+ *
+ * Time: the model's 32768 Hz oscillator follows the monotonic clock from
+ * the moment the module is loaded. It is brought up to date before every
+ * transfer and every debugfs access, and by an hrtimer armed at the next
+ * event the model reports (ins5s8563_model_next_event()): a countdown
+ * timer expiry, the end of an /INT pulse, a minute rollover while an
+ * alarm field is enabled. An idle chip arms no timer.
+ *
+ * /INT: a one-line interrupt domain whose chip emulates the pin as the
+ * driver sees it: level-low (the default: /INT is an open-drain output
+ * held low while a flag is pending; the handler runs again as long as it
+ * is low and unmasked) or falling edge (module parameter irq_type). The
+ * generic irq_sim only knows edges, and mainline rtc-pcf8563 requests a
+ * level-low interrupt. Delivery goes through irq_work, so the interrupt is
+ * never raised with the model's lock held.
+ *
+ * The client at 0x51: with a device tree that has a node
+ * /ins5s8563-sim-i2c (see ins5s8563-sim.dts), the adapter takes that node,
+ * and the I2C core instantiates its children (rtc@51, "dapu,ins5s8563");
+ * otherwise the module instantiates a client of type @client (module
+ * parameter, "ins5s8563" by default, "pcf8563" for the mainline driver,
+ * empty for none). The interrupt is not described in the device tree
+ * (there is no interrupt controller node for this domain): every client
+ * at 0x51 on this adapter gets it when it is added, through a bus
+ * notifier, also one made through new_device in sysfs.
+ *
+ * debugfs, in /sys/kernel/debug/ins5s8563-sim/:
+ *   regs      read: the 256 register addresses as the bus reads them, in
+ *             i2cdump's layout; write "REG VAL": poke a register (no bus
+ *             rules, see ins5s8563_model_poke())
+ *   power_loss  write 1: registers to their power-on values, VLF=1
+ *   fault     write "nack N [COUNT]", "timeout N [COUNT]" (the Nth
+ *             transfer from now, and COUNT-1 after it, fail with -ENXIO
+ *             or -ETIMEDOUT), "nack-ms MS", "timeout-ms MS" (every
+ *             transfer for MS milliseconds), or "off"; read: the setting
+ *   counters  read: transfers, messages, bytes (written, read, address)
+ *             since the last reset, failed transfers, interrupts raised,
+ *             timer expiries and alarm matches; write 0: reset them
+ *   int       read: 1 while /INT is asserted (low)
+ *   irq       read: the Linux interrupt number of /INT, 0 when none
+ */
+
+#include <linux/bitops.h>
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/hrtimer.h>
+#include <linux/i2c.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irq_work.h>
+#include <linux/irqdomain.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/ktime.h>
+#include <linux/limits.h>
+#include <linux/math64.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/of.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "../kunit/ins5s8563-model.h"
+
+#define SIM_ADDR		0x51
+#define SIM_OSC_HZ		INS5S8563_MODEL_OSC_HZ
+#define SIM_OF_PATH		"/ins5s8563-sim-i2c"
+
+static char *client = "ins5s8563";
+module_param(client, charp, 0444);
+MODULE_PARM_DESC(client,
+		 "I2C device type instantiated at 0x51 without a DT node (\"\" for none)");
+
+static char *irq_type = "level-low";
+module_param(irq_type, charp, 0444);
+MODULE_PARM_DESC(irq_type, "/INT as the driver sees it: level-low, edge-falling or none");
+
+static bool of = true;
+module_param(of, bool, 0444);
+MODULE_PARM_DESC(of, "use the device tree node " SIM_OF_PATH " when there is one");
+
+enum sim_fault {
+	SIM_FAULT_OFF,
+	SIM_FAULT_NACK,
+	SIM_FAULT_TIMEOUT,
+};
+
+struct sim_counters {
+	u64 transfers;
+	u64 messages;
+	u64 bytes_written;
+	u64 bytes_read;
+	u64 failed;
+	u64 interrupts;
+};
+
+struct ins5s8563_sim {
+	struct ins5s8563_model model;
+	struct i2c_adapter adap;
+	struct i2c_client *client;
+	struct notifier_block nb;
+	struct dentry *debugfs;
+
+	/* Time: protects t0, ticks_done and the hrtimer's arming. */
+	spinlock_t time_lock;
+	ktime_t t0;
+	u64 ticks_done;
+	struct hrtimer timer;
+	bool dying;
+
+	/* /INT. */
+	struct fwnode_handle *fwnode;
+	struct irq_domain *domain;
+	unsigned int irq;
+	unsigned int type;
+	/* Set by the model's callback and the irq chip, read by irq_work. */
+	bool int_level;
+	bool masked;
+	bool edge_pending;
+	struct irq_work irq_work;
+
+	/* Counters and fault injection, under stat_lock. */
+	spinlock_t stat_lock;
+	struct sim_counters cnt;
+	/* Transfer sequence number, never reset: fault positions use it. */
+	u64 seq;
+	enum sim_fault fault;
+	u64 fault_from;
+	u64 fault_count;
+	unsigned long fault_until;
+	bool fault_timed;
+};
+
+static struct ins5s8563_sim *sim;
+
+/* ---- time ---------------------------------------------------------------- */
+
+static u64 sim_ticks_now(struct ins5s8563_sim *s)
+{
+	s64 ns = ktime_to_ns(ktime_sub(ktime_get(), s->t0));
+
+	return mul_u64_u32_div(max_t(s64, ns, 0), SIM_OSC_HZ, NSEC_PER_SEC);
+}
+
+/*
+ * Bring the model to the present, then arm the hrtimer at its next event
+ * (rounded up to the nanosecond after the tick), or leave it off.
+ */
+static void sim_sync(struct ins5s8563_sim *s)
+{
+	unsigned long flags;
+	u64 now, next;
+	ktime_t at;
+
+	spin_lock_irqsave(&s->time_lock, flags);
+	now = sim_ticks_now(s);
+	if (now > s->ticks_done) {
+		ins5s8563_model_advance(&s->model, now - s->ticks_done);
+		s->ticks_done = now;
+	}
+	next = ins5s8563_model_next_event(&s->model);
+	if (!s->dying && next != U64_MAX) {
+		next += s->ticks_done;
+		at = ktime_add_ns(s->t0, mul_u64_u32_div(next, NSEC_PER_SEC,
+							 SIM_OSC_HZ) + 1);
+		hrtimer_start(&s->timer, at, HRTIMER_MODE_ABS);
+	}
+	spin_unlock_irqrestore(&s->time_lock, flags);
+}
+
+static enum hrtimer_restart sim_timer_fn(struct hrtimer *t)
+{
+	struct ins5s8563_sim *s = container_of(t, struct ins5s8563_sim, timer);
+
+	/* sim_sync() re-arms the timer itself when another event is due. */
+	sim_sync(s);
+	return HRTIMER_NORESTART;
+}
+
+/* ---- /INT ----------------------------------------------------------------- */
+
+static void sim_int_changed(struct ins5s8563_model *m, void *priv,
+			    bool asserted)
+{
+	struct ins5s8563_sim *s = priv;
+
+	WRITE_ONCE(s->int_level, asserted);
+	if (!asserted || !s->irq)
+		return;
+	if (s->type & IRQ_TYPE_EDGE_FALLING)
+		WRITE_ONCE(s->edge_pending, true);
+	irq_work_queue(&s->irq_work);
+}
+
+static void sim_irq_work_fn(struct irq_work *w)
+{
+	struct ins5s8563_sim *s = container_of(w, struct ins5s8563_sim,
+					       irq_work);
+	bool fire;
+
+	if (s->type & IRQ_TYPE_EDGE_FALLING)
+		fire = xchg(&s->edge_pending, false);
+	else
+		fire = READ_ONCE(s->int_level) && !READ_ONCE(s->masked);
+	if (!fire)
+		return;
+
+	spin_lock(&s->stat_lock);
+	s->cnt.interrupts++;
+	spin_unlock(&s->stat_lock);
+	generic_handle_irq_safe(s->irq);
+}
+
+static void sim_irq_ack(struct irq_data *d)
+{
+}
+
+static void sim_irq_mask(struct irq_data *d)
+{
+	struct ins5s8563_sim *s = irq_data_get_irq_chip_data(d);
+
+	WRITE_ONCE(s->masked, true);
+}
+
+/* A level line still low when unmasked interrupts again. */
+static void sim_irq_unmask(struct irq_data *d)
+{
+	struct ins5s8563_sim *s = irq_data_get_irq_chip_data(d);
+
+	WRITE_ONCE(s->masked, false);
+	if ((s->type & IRQ_TYPE_LEVEL_LOW) && READ_ONCE(s->int_level))
+		irq_work_queue(&s->irq_work);
+}
+
+/* An edge that came while the line was disabled is sent again. */
+static int sim_irq_retrigger(struct irq_data *d)
+{
+	struct ins5s8563_sim *s = irq_data_get_irq_chip_data(d);
+
+	if (s->type & IRQ_TYPE_EDGE_FALLING)
+		WRITE_ONCE(s->edge_pending, true);
+	irq_work_queue(&s->irq_work);
+	return 1;
+}
+
+static int sim_irq_set_type(struct irq_data *d, unsigned int type)
+{
+	struct ins5s8563_sim *s = irq_data_get_irq_chip_data(d);
+
+	switch (type & IRQ_TYPE_SENSE_MASK) {
+	case IRQ_TYPE_LEVEL_LOW:
+		irq_set_handler_locked(d, handle_level_irq);
+		break;
+	case IRQ_TYPE_EDGE_FALLING:
+		irq_set_handler_locked(d, handle_edge_irq);
+		break;
+	default:
+		/* An open-drain active-low pin has nothing else to offer. */
+		return -EINVAL;
+	}
+	s->type = type & IRQ_TYPE_SENSE_MASK;
+	return IRQ_SET_MASK_OK;
+}
+
+static struct irq_chip sim_irq_chip = {
+	.name = "ins5s8563-sim",
+	.irq_ack = sim_irq_ack,
+	.irq_mask = sim_irq_mask,
+	.irq_unmask = sim_irq_unmask,
+	.irq_retrigger = sim_irq_retrigger,
+	.irq_set_type = sim_irq_set_type,
+};
+
+static int sim_irq_map(struct irq_domain *d, unsigned int virq,
+		       irq_hw_number_t hw)
+{
+	irq_set_chip_data(virq, d->host_data);
+	irq_set_chip_and_handler(virq, &sim_irq_chip, handle_level_irq);
+	irq_set_noprobe(virq);
+	return 0;
+}
+
+static const struct irq_domain_ops sim_irq_domain_ops = {
+	.map = sim_irq_map,
+	.xlate = irq_domain_xlate_onetwocell,
+};
+
+static int sim_irq_init(struct ins5s8563_sim *s)
+{
+	unsigned int type;
+	int ret;
+
+	if (!strcmp(irq_type, "none"))
+		return 0;
+	if (!strcmp(irq_type, "level-low"))
+		type = IRQ_TYPE_LEVEL_LOW;
+	else if (!strcmp(irq_type, "edge-falling"))
+		type = IRQ_TYPE_EDGE_FALLING;
+	else
+		return -EINVAL;
+
+	s->fwnode = irq_domain_alloc_named_fwnode("ins5s8563-sim");
+	if (!s->fwnode)
+		return -ENOMEM;
+	s->domain = irq_domain_create_linear(s->fwnode, 1, &sim_irq_domain_ops,
+					     s);
+	if (!s->domain) {
+		ret = -ENOMEM;
+		goto err_fwnode;
+	}
+	s->irq = irq_create_mapping(s->domain, 0);
+	if (!s->irq) {
+		ret = -ENOSPC;
+		goto err_domain;
+	}
+	s->type = type;
+	ret = irq_set_irq_type(s->irq, type);
+	if (ret)
+		goto err_mapping;
+	return 0;
+
+err_mapping:
+	irq_dispose_mapping(s->irq);
+	s->irq = 0;
+err_domain:
+	irq_domain_remove(s->domain);
+err_fwnode:
+	irq_domain_free_fwnode(s->fwnode);
+	return ret;
+}
+
+static void sim_irq_exit(struct ins5s8563_sim *s)
+{
+	if (!s->irq)
+		return;
+	irq_dispose_mapping(s->irq);
+	irq_domain_remove(s->domain);
+	irq_domain_free_fwnode(s->fwnode);
+}
+
+/* ---- I2C ------------------------------------------------------------------ */
+
+/* Whether this transfer fails, and how; counts it as failed if so. */
+static int sim_fault_check(struct ins5s8563_sim *s)
+{
+	int err = 0;
+	bool fail;
+
+	spin_lock_irq(&s->stat_lock);
+	s->seq++;
+	if (s->fault_timed)
+		fail = time_before(jiffies, s->fault_until);
+	else
+		fail = s->seq >= s->fault_from &&
+		       s->seq - s->fault_from < s->fault_count;
+	if (s->fault != SIM_FAULT_OFF && fail) {
+		err = s->fault == SIM_FAULT_NACK ? -ENXIO : -ETIMEDOUT;
+		s->cnt.failed++;
+	}
+	spin_unlock_irq(&s->stat_lock);
+
+	return err;
+}
+
+static int sim_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs, int num)
+{
+	struct ins5s8563_sim *s = i2c_get_adapdata(adap);
+	struct sim_counters cnt = { .transfers = 1 };
+	int i, ret = 0;
+
+	sim_sync(s);
+
+	for (i = 0; i < num; i++) {
+		/* Nobody else on this bus: any other address NACKs. */
+		if (msgs[i].addr != SIM_ADDR || (msgs[i].flags & I2C_M_TEN))
+			return -ENXIO;
+		if (msgs[i].flags & I2C_M_RECV_LEN)
+			return -EOPNOTSUPP;
+	}
+
+	ret = sim_fault_check(s);
+	if (ret)
+		goto out;
+
+	for (i = 0; i < num && !ret; i++) {
+		struct i2c_msg *msg = &msgs[i];
+		struct i2c_msg *next = i + 1 < num ? &msgs[i + 1] : NULL;
+
+		if (!(msg->flags & I2C_M_RD) && msg->len == 1 && next &&
+		    (next->flags & I2C_M_RD)) {
+			/* Pointer write, repeated START, read. */
+			ret = ins5s8563_model_read_regs(&s->model, msg->buf[0],
+							next->buf, next->len);
+			cnt.messages += 2;
+			cnt.bytes_written += 1;
+			cnt.bytes_read += next->len;
+			i++;
+		} else if (msg->flags & I2C_M_RD) {
+			ret = ins5s8563_model_read(&s->model, msg->buf,
+						   msg->len);
+			cnt.messages++;
+			cnt.bytes_read += msg->len;
+		} else {
+			ret = ins5s8563_model_write(&s->model, msg->buf,
+						    msg->len);
+			cnt.messages++;
+			cnt.bytes_written += msg->len;
+		}
+	}
+
+out:
+	spin_lock_irq(&s->stat_lock);
+	s->cnt.transfers += cnt.transfers;
+	s->cnt.messages += cnt.messages;
+	s->cnt.bytes_written += cnt.bytes_written;
+	s->cnt.bytes_read += cnt.bytes_read;
+	spin_unlock_irq(&s->stat_lock);
+
+	/* A write may have armed the alarm or the timer. */
+	sim_sync(s);
+
+	return ret ?: num;
+}
+
+static u32 sim_func(struct i2c_adapter *adap)
+{
+	return I2C_FUNC_I2C | I2C_FUNC_SMBUS_EMUL;
+}
+
+static const struct i2c_algorithm sim_algo = {
+	.master_xfer = sim_xfer,
+	.functionality = sim_func,
+};
+
+/* Every client at 0x51 on this bus gets /INT, however it was made. */
+static int sim_bus_notify(struct notifier_block *nb, unsigned long action,
+			  void *data)
+{
+	struct ins5s8563_sim *s = container_of(nb, struct ins5s8563_sim, nb);
+	struct i2c_client *c = i2c_verify_client(data);
+
+	if (action != BUS_NOTIFY_ADD_DEVICE || !c || c->adapter != &s->adap ||
+	    c->addr != SIM_ADDR || c->init_irq || !s->irq)
+		return NOTIFY_DONE;
+	c->init_irq = s->irq;
+	return NOTIFY_OK;
+}
+
+/* ---- debugfs --------------------------------------------------------------- */
+
+static int sim_regs_show(struct seq_file *sf, void *unused)
+{
+	struct ins5s8563_sim *s = sf->private;
+	unsigned int r;
+
+	sim_sync(s);
+	seq_puts(sf, "     0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f\n");
+	for (r = 0; r < INS5S8563_MODEL_NREGS; r++) {
+		u8 v = ins5s8563_model_peek(&s->model, r);
+
+		if (r % 16 == 0)
+			seq_printf(sf, "%02x:", r);
+		seq_printf(sf, " %02x", v);
+		if (r % 16 == 15)
+			seq_putc(sf, '\n');
+	}
+	return 0;
+}
+
+static int sim_regs_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_regs_show, inode->i_private);
+}
+
+static ssize_t sim_regs_write(struct file *file, const char __user *ubuf,
+			      size_t len, loff_t *ppos)
+{
+	struct ins5s8563_sim *s = file_inode(file)->i_private;
+	unsigned int reg, val;
+	char buf[32];
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	if (sscanf(buf, "%i %i", &reg, &val) != 2 || reg > 0xff || val > 0xff)
+		return -EINVAL;
+	sim_sync(s);
+	ins5s8563_model_poke(&s->model, reg, val);
+	sim_sync(s);
+	return len;
+}
+
+static const struct file_operations sim_regs_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_regs_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = sim_regs_write,
+};
+
+static int sim_power_loss_set(void *data, u64 val)
+{
+	struct ins5s8563_sim *s = data;
+
+	if (val != 1)
+		return -EINVAL;
+	sim_sync(s);
+	ins5s8563_model_power_on_reset(&s->model);
+	sim_sync(s);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_power_loss_fops, NULL, sim_power_loss_set,
+			 "%llu\n");
+
+static int sim_fault_show(struct seq_file *sf, void *unused)
+{
+	struct ins5s8563_sim *s = sf->private;
+	const char *what;
+
+	spin_lock_irq(&s->stat_lock);
+	what = s->fault == SIM_FAULT_NACK ? "nack" : "timeout";
+	if (s->fault == SIM_FAULT_OFF)
+		seq_puts(sf, "off\n");
+	else if (s->fault_timed)
+		seq_printf(sf, "%s-ms %u (%s)\n", what,
+			   jiffies_to_msecs(max_t(long, s->fault_until -
+						  jiffies, 0)),
+			   time_before(jiffies, s->fault_until) ? "active" :
+			   "over");
+	else
+		seq_printf(sf, "%s from transfer %llu, %llu transfer(s); now at %llu\n",
+			   what, s->fault_from, s->fault_count, s->seq);
+	spin_unlock_irq(&s->stat_lock);
+	return 0;
+}
+
+static int sim_fault_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_fault_show, inode->i_private);
+}
+
+static ssize_t sim_fault_write(struct file *file, const char __user *ubuf,
+			       size_t len, loff_t *ppos)
+{
+	struct ins5s8563_sim *s = file_inode(file)->i_private;
+	unsigned long long n = 0, count = 1;
+	enum sim_fault fault;
+	char buf[48], kind[16];
+	bool timed;
+	int args;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+
+	args = sscanf(buf, "%15s %llu %llu", kind, &n, &count);
+	if (args < 1)
+		return -EINVAL;
+	if (!strcmp(kind, "off")) {
+		spin_lock_irq(&s->stat_lock);
+		s->fault = SIM_FAULT_OFF;
+		spin_unlock_irq(&s->stat_lock);
+		return len;
+	}
+	timed = strlen(kind) > 3 && !strcmp(kind + strlen(kind) - 3, "-ms");
+	if (!strcmp(kind, "nack") || !strcmp(kind, "nack-ms"))
+		fault = SIM_FAULT_NACK;
+	else if (!strcmp(kind, "timeout") || !strcmp(kind, "timeout-ms"))
+		fault = SIM_FAULT_TIMEOUT;
+	else
+		return -EINVAL;
+	if (args < 2 || !n || (timed && args > 2) || !count)
+		return -EINVAL;
+
+	spin_lock_irq(&s->stat_lock);
+	s->fault = fault;
+	s->fault_timed = timed;
+	if (timed) {
+		s->fault_until = jiffies + msecs_to_jiffies(min(n, 3600000ULL));
+	} else {
+		s->fault_from = s->seq + n;
+		s->fault_count = count;
+	}
+	spin_unlock_irq(&s->stat_lock);
+	return len;
+}
+
+static const struct file_operations sim_fault_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_fault_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = sim_fault_write,
+};
+
+static int sim_counters_show(struct seq_file *sf, void *unused)
+{
+	struct ins5s8563_sim *s = sf->private;
+	struct sim_counters c;
+	unsigned long flags;
+	unsigned int expiries, matches;
+
+	sim_sync(s);
+	spin_lock_irq(&s->stat_lock);
+	c = s->cnt;
+	spin_unlock_irq(&s->stat_lock);
+	spin_lock_irqsave(&s->model.lock, flags);
+	expiries = s->model.timer_expiries;
+	matches = s->model.alarm_matches;
+	spin_unlock_irqrestore(&s->model.lock, flags);
+
+	seq_printf(sf, "transfers %llu\n", c.transfers);
+	seq_printf(sf, "messages %llu\n", c.messages);
+	seq_printf(sf, "bytes_written %llu\n", c.bytes_written);
+	seq_printf(sf, "bytes_read %llu\n", c.bytes_read);
+	/* One address byte per START or repeated START. */
+	seq_printf(sf, "bytes_address %llu\n", c.messages);
+	seq_printf(sf, "failed %llu\n", c.failed);
+	seq_printf(sf, "interrupts %llu\n", c.interrupts);
+	seq_printf(sf, "timer_expiries %u\n", expiries);
+	seq_printf(sf, "alarm_matches %u\n", matches);
+	return 0;
+}
+
+static int sim_counters_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_counters_show, inode->i_private);
+}
+
+static ssize_t sim_counters_write(struct file *file, const char __user *ubuf,
+				  size_t len, loff_t *ppos)
+{
+	struct ins5s8563_sim *s = file_inode(file)->i_private;
+
+	sim_sync(s);
+	spin_lock_irq(&s->stat_lock);
+	memset(&s->cnt, 0, sizeof(s->cnt));
+	spin_unlock_irq(&s->stat_lock);
+	ins5s8563_model_reset_counters(&s->model);
+	return len;
+}
+
+static const struct file_operations sim_counters_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_counters_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = sim_counters_write,
+};
+
+static int sim_int_get(void *data, u64 *val)
+{
+	struct ins5s8563_sim *s = data;
+
+	sim_sync(s);
+	*val = ins5s8563_model_int(&s->model);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_int_fops, sim_int_get, NULL, "%llu\n");
+
+static void sim_debugfs_init(struct ins5s8563_sim *s)
+{
+	s->debugfs = debugfs_create_dir("ins5s8563-sim", NULL);
+	debugfs_create_file("regs", 0600, s->debugfs, s, &sim_regs_fops);
+	debugfs_create_file_unsafe("power_loss", 0200, s->debugfs, s,
+				   &sim_power_loss_fops);
+	debugfs_create_file("fault", 0600, s->debugfs, s, &sim_fault_fops);
+	debugfs_create_file("counters", 0600, s->debugfs, s,
+			    &sim_counters_fops);
+	debugfs_create_file_unsafe("int", 0400, s->debugfs, s, &sim_int_fops);
+	debugfs_create_u32("irq", 0400, s->debugfs, &s->irq);
+}
+
+/* ---- module ---------------------------------------------------------------- */
+
+static int __init ins5s8563_sim_init(void)
+{
+	struct device_node *np = NULL;
+	struct ins5s8563_sim *s;
+	int ret;
+
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return -ENOMEM;
+
+	ins5s8563_model_init(&s->model);
+	spin_lock_init(&s->time_lock);
+	spin_lock_init(&s->stat_lock);
+	init_irq_work(&s->irq_work, sim_irq_work_fn);
+	hrtimer_init(&s->timer, CLOCK_MONOTONIC, HRTIMER_MODE_ABS);
+	s->timer.function = sim_timer_fn;
+	s->t0 = ktime_get();
+
+	ret = sim_irq_init(s);
+	if (ret)
+		goto err_free;
+	ins5s8563_model_set_int_cb(&s->model, sim_int_changed, s);
+
+	s->nb.notifier_call = sim_bus_notify;
+	ret = bus_register_notifier(&i2c_bus_type, &s->nb);
+	if (ret)
+		goto err_irq;
+
+	if (of)
+		np = of_find_node_by_path(SIM_OF_PATH);
+
+	s->adap.owner = THIS_MODULE;
+	s->adap.class = 0;
+	s->adap.algo = &sim_algo;
+	s->adap.dev.of_node = np;
+	strscpy(s->adap.name, "INS5S8563 simulator", sizeof(s->adap.name));
+	i2c_set_adapdata(&s->adap, s);
+	ret = i2c_add_adapter(&s->adap);
+	if (ret)
+		goto err_notifier;
+
+	if (!np && client && *client) {
+		struct i2c_board_info info = { .addr = SIM_ADDR };
+
+		strscpy(info.type, client, sizeof(info.type));
+		s->client = i2c_new_client_device(&s->adap, &info);
+		if (IS_ERR(s->client)) {
+			ret = PTR_ERR(s->client);
+			goto err_adapter;
+		}
+	}
+
+	sim_debugfs_init(s);
+	sim = s;
+	pr_info("ins5s8563-sim: chip at i2c-%d 0x%02x (%s), /INT %s (irq %u)\n",
+		s->adap.nr, SIM_ADDR, np ? "device tree" :
+		(s->client ? client : "no client"), s->irq ? irq_type : "none",
+		s->irq);
+	return 0;
+
+err_adapter:
+	i2c_del_adapter(&s->adap);
+err_notifier:
+	of_node_put(np);
+	bus_unregister_notifier(&i2c_bus_type, &s->nb);
+err_irq:
+	sim_irq_exit(s);
+err_free:
+	kfree(s);
+	return ret;
+}
+module_init(ins5s8563_sim_init);
+
+static void __exit ins5s8563_sim_exit(void)
+{
+	struct ins5s8563_sim *s = sim;
+	struct device_node *np = s->adap.dev.of_node;
+	unsigned long flags;
+
+	debugfs_remove_recursive(s->debugfs);
+	/* Unbinds the driver, which frees the interrupt. */
+	i2c_unregister_device(s->client);
+	i2c_del_adapter(&s->adap);
+	of_node_put(np);
+	bus_unregister_notifier(&i2c_bus_type, &s->nb);
+
+	spin_lock_irqsave(&s->time_lock, flags);
+	s->dying = true;
+	spin_unlock_irqrestore(&s->time_lock, flags);
+	hrtimer_cancel(&s->timer);
+	ins5s8563_model_set_int_cb(&s->model, NULL, NULL);
+	irq_work_sync(&s->irq_work);
+	sim_irq_exit(s);
+	kfree(s);
+}
+module_exit(ins5s8563_sim_exit);
+
+MODULE_AUTHOR("The INS5S8563 driver authors");
+MODULE_DESCRIPTION("Simulated INS5S8563 RTC on a simulated I2C bus (test only)");
+MODULE_LICENSE("GPL");
