@@ -138,3 +138,36 @@ tap_finish() {
 
 # Lines of a kernel log that fail a run (extended regular expression).
 INS_SPLAT_RE='WARNING:|BUG:|Oops|KASAN|UBSAN|possible circular locking|possible recursive locking|inconsistent lock state|INFO: trying to register non-static key|suspicious RCU usage|sleeping function called from invalid context|Call Trace|unreferenced object'
+
+# ---- the simulated chip (sim/) -------------------------------------------------
+
+# ins_sim_build KERNEL LOG: build the driver and the simulator modules for
+# the UML kernel in KERNEL (output in LOG).
+ins_sim_build() {
+	make -C "$INS_REPO" KDIR="$1" ARCH=um INS5S8563_SIM=1 -j"$(nproc)" >"$2" 2>&1
+}
+
+# ins_sim_dtb KERNEL OUT.dtb: compile sim/ins5s8563-sim.dts with the dtc
+# of the UML build (or the system's).
+ins_sim_dtb() {
+	local dtc=$1/scripts/dtc/dtc
+	[ -x "$dtc" ] || dtc=$(command -v dtc) || return 1
+	"$dtc" -q -I dts -O dtb -o "$2" "$INS_REPO/sim/ins5s8563-sim.dts"
+}
+
+# ins_rtctest: print the path of the kernel's rtc selftest, built (once,
+# cached) from the cached kernel source with the host's gcc.
+ins_rtctest() {
+	local src=$INS_SRC_DIR/tools/testing/selftests
+	local key bin
+	key=$(ins_src_key) || return 1
+	bin=$INS_CACHE/rtctest-$key/rtctest
+	if [ ! -x "$bin" ]; then
+		[ -f "$src/rtc/rtctest.c" ] || return 1
+		mkdir -p "${bin%/*}"
+		gcc -O2 -Wall -D_GNU_SOURCE -I "$src" -I "$INS_SRC_DIR/usr/include" \
+			-o "$bin.tmp" "$src/rtc/rtctest.c" -lrt -lpthread -lm >&2 || return 1
+		mv "$bin.tmp" "$bin"
+	fi
+	echo "$bin"
+}
