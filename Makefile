@@ -52,8 +52,13 @@ all: modules
 modules clean modules_install:
 	$(MAKE) -C $(KDIR) M=$(PWD) $@
 
+# The release from utsrelease.h: Debian's 6.1 headers have the upstream
+# version (6.1.x) in include/config/kernel.release, not the release of the
+# kernel they belong to (6.1.0-N-amd64), which modules_install uses.
+KRELEASE = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"$$/\1/p' $(KDIR)/include/generated/utsrelease.h)
+
 install: modules_install
-	depmod -a $(shell cat $(KDIR)/include/config/kernel.release)
+	depmod -a $(KRELEASE)
 
 check:
 	./scripts/check
