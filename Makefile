@@ -73,5 +73,14 @@ e2e:
 build-matrix:
 	./scripts/build-matrix
 
-.PHONY: all modules clean modules_install install check kunit e2e build-matrix
+dt-check:
+	./scripts/dt-check
+
+doc-check:
+	./scripts/doc-check
+
+qemu-boot:
+	./scripts/qemu-boot
+
+.PHONY: all modules clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot
 endif
