@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Sourced by the tests of the simulated chip (tests/e2e/sim-*.sh), after
+# common.bash. sim_up loads the simulator (the chip a DT node, when the
+# boot has scripts/e2e-run's device tree) and the driver unless they are
+# loaded already (the tests share one boot, and the kernel's alarm timers
+# keep the driver loaded for good), and sets:
+#   BUS  the simulated adapter's number    DBG  the simulator's debugfs
+#   RTC  the rtc name (rtc0, ...)          DEV  /dev/$RTC   SYS  its sysfs dir
+# sim_rtc finds RTC again (after an unbind/bind the rtc gets a new number).
+
+DBG=/sys/kernel/debug/ins5s8563-sim
+RTCPY="/usr/bin/python3 $E2E_REPO/tests/e2e/lib/rtc.py"
+HWCLOCK_OPTS="--utc --noadjfile"
+export TZ=UTC
+
+sim_rtc() {
+	local d i
+	RTC=
+	for i in $(seq 50); do
+		for d in /sys/bus/i2c/devices/"$BUS"-0051/rtc/rtc*; do
+			[ -e "$d" ] && RTC=${d##*/}
+		done
+		[ -n "$RTC" ] && [ -c "/dev/$RTC" ] && break
+		sleep 0.1
+	done
+	DEV=/dev/$RTC
+	SYS=/sys/class/rtc/$RTC
+	[ -n "$RTC" ]
+}
+
+sim_up() {
+	local a
+	if [ ! -d "$DBG" ]; then
+		insmod "$E2E_REPO/sim/ins5s8563-sim.ko" || return
+	fi
+	grep -q '^rtc_ins5s8563 ' /proc/modules ||
+		insmod "$E2E_REPO/drivers/rtc/rtc-ins5s8563.ko" || return
+	BUS=
+	for a in /sys/bus/i2c/devices/i2c-*; do
+		[ "$(cat "$a/name" 2>/dev/null)" = "INS5S8563 simulator" ] && BUS=${a##*/i2c-}
+	done
+	[ -n "$BUS" ] || { echo "no simulated adapter"; return 1; }
+	sim_rtc || { echo "no rtc on i2c-$BUS 0x51"; dmesg | tail -n 5; return 1; }
+}
+
+# sim_reg REG: the register as the simulator holds it ("0x2a").
+sim_reg() {
+	awk -v r=$(($1)) 'NR > 1 { for (i = 2; i <= 17; i++) if ((NR - 2) * 16 + i - 2 == r) print "0x" $i }' "$DBG/regs"
+}
+
+# sim_counter NAME
+sim_counter() { awk -v n="$1" '$1 == n { print $2 }' "$DBG/counters"; }
+
+# Seconds between two "YYYY-MM-DD HH:MM:SS" (b - a).
+tdiff() { echo $(($(date -u -d "$2" +%s) - $(date -u -d "$1" +%s))); }
+
+# todo NAME REASON: a known failure, reported as such (TAP TODO): it does
+# not fail the test, and e2e-run counts it with the skipped cases.
+todo() {
+	E2E_N=$((E2E_N + 1))
+	echo "not ok $E2E_N - $1 # TODO $2"
+}
+
+# The plan, at the end (TAP allows it there): a test that dies before it
+# has none and fails "ran to the end".
+plan_done() { echo "1..$E2E_N"; }
+
+# Nothing in the kernel log since the start of the test that looks like a
+# crash (uml-run judges the whole log as well).
+no_splat() {
+	! dmesg | awk -v s="$1" '$0 ~ s { on = 1 } on' |
+		grep -E 'Oops|BUG:|WARNING:|Call Trace|KASAN|lockdep'
+}
+
+# A marker in the kernel log for no_splat.
+log_mark() { echo "$1" >/dev/kmsg; }
+
+# The first case of every test: sim_up, in this shell (it sets variables).
+sim_up_case() {
+	local log
+	log=$(mktemp)
+	if sim_up >"$log" 2>&1; then
+		ok "simulated chip and driver up ($RTC on i2c-$BUS)"
+	else
+		not_ok "simulated chip and driver up" "$(cat "$log")"
+	fi
+	rm -f "$log"
+}

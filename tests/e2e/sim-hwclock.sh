@@ -1,0 +1,67 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# hwclock (util-linux) against the driver on the simulated chip, whose
+# clock runs: --show, --set --date, --systohc, --hctosys, round trips, and
+# a power loss (VLF) that makes --show fail clearly until --systohc.
+set -u
+. "$(dirname "$0")/lib/common.bash"
+. "$(dirname "$0")/lib/sim.bash"
+echo "TAP version 13"
+
+host_start=$(date +%s)
+sim_up_case
+hw() { hwclock $HWCLOCK_OPTS -f "$DEV" "$@"; }
+# hwclock prints "2031-02-03 04:05:06.123456+00:00": the first 19 characters.
+show() { hw --show 2>&1 | cut -c1-19; }
+
+echo 1 >"$DBG/power_loss"
+sec=$(sim_reg 0x02)
+if [ $((sec & 0x80)) -ne 0 ]; then ok "power loss: the chip has VLF set (SEC=$sec)"; else not_ok "power loss sets VLF" "SEC=$sec"; fi
+if out=$(hw --show 2>&1); then
+	not_ok "after a power loss hwclock --show fails" "it printed: $out"
+else
+	case $out in
+	*RTC_RD_TIME*"Invalid argument"*) ok "after a power loss hwclock --show fails (RTC_RD_TIME: Invalid argument)" ;;
+	*) not_ok "after a power loss hwclock --show fails with EINVAL" "$out" ;;
+	esac
+fi
+check "hwclock --systohc recovers" hw --systohc
+sec=$(sim_reg 0x02)
+if [ $((sec & 0x80)) -eq 0 ]; then ok "VLF clear after --systohc (SEC=$sec)"; else not_ok "VLF clear after --systohc" "SEC=$sec"; fi
+sys_now=$(date -u '+%F %T')
+rtc_now=$(show)
+d=$(tdiff "$sys_now" "$rtc_now")
+if [ "${d#-}" -le 2 ]; then ok "hwclock --show agrees with the system clock ($rtc_now)"; else not_ok "hwclock --show agrees with the system clock" "system $sys_now, rtc $rtc_now"; fi
+
+check "hwclock --set --date '2031-02-03 04:05:06'" hw --set --date '2031-02-03 04:05:06'
+got=$(show)
+case $got in
+"2031-02-03 04:05:0"[6-9]) ok "hwclock --show reads it back, running ($got)" ;;
+*) not_ok "hwclock --show reads 2031-02-03 04:05:06-09" "$got" ;;
+esac
+regs=$(for r in 0x03 0x04 0x05 0x06 0x07 0x08; do sim_reg $r; done | tr '\n' ' ')
+expect_eq "the chip holds 04:05 2031-02-03 (Monday) in 0x03-0x08" "0x05 0x04 0x03 0x01 0x02 0x31 " "$regs"
+sleep 2
+got=$(show)
+d=$(tdiff "2031-02-03 04:05:06" "$got")
+if [ "$d" -ge 2 ] && [ "$d" -le 5 ]; then ok "the simulated clock runs ($got two seconds later)"; else not_ok "the simulated clock runs" "$got"; fi
+
+check "hwclock --hctosys" hw --hctosys
+sys=$(date -u '+%F %T')
+d=$(tdiff "$got" "$sys")
+if [ "${d#-}" -le 3 ]; then ok "the system clock follows the RTC ($sys)"; else not_ok "the system clock follows the RTC" "rtc $got, system $sys"; fi
+
+check "date -s 2035-07-08 09:10:11 && hwclock --systohc" sh -c "date -u -s '2035-07-08 09:10:11' >/dev/null && hwclock $HWCLOCK_OPTS -f $DEV --systohc"
+got=$(show)
+d=$(tdiff "2035-07-08 09:10:11" "$got")
+if [ "$d" -ge 0 ] && [ "$d" -le 4 ]; then ok "round trip system -> RTC -> hwclock --show ($got)"; else not_ok "round trip system -> RTC" "$got"; fi
+got=$($RTCPY read-time "$DEV")
+d=$(tdiff "2035-07-08 09:10:11" "$got")
+if [ "$d" -ge 0 ] && [ "$d" -le 5 ]; then ok "RTC_RD_TIME agrees ($got)"; else not_ok "RTC_RD_TIME agrees" "$got"; fi
+
+# Give the guest its clock back, and the chip the real time.
+date -u -s "@$((host_start + SECONDS))" >/dev/null
+check "hwclock --systohc with the real time again" hw --systohc
+plan_done
+done_testing
