@@ -715,6 +715,8 @@ static int __init ins5s8563_sim_init(void)
 	hrtimer_init(&s->timer, CLOCK_MONOTONIC, HRTIMER_MODE_ABS);
 	s->timer.function = sim_timer_fn;
 	s->t0 = ktime_get();
+	/* As the interrupt core has it until the line is requested. */
+	s->masked = true;
 
 	ret = sim_irq_init(s);
 	if (ret)
