@@ -7,6 +7,7 @@
 #   make -C <build dir> M=$PWD
 #   make install              modules_install + depmod
 #   make check                the whole test suite (see README.md)
+#   make demo, make bench     the driver on the simulated chip; its I2C traffic
 
 ifneq ($(KERNELRELEASE),)
 # ---- kbuild part ----------------------------------------------------------
@@ -82,5 +83,13 @@ doc-check:
 qemu-boot:
 	./scripts/qemu-boot
 
-.PHONY: all modules clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot
+# Not tests: the driver at work on the simulated chip (README.md's first
+# command), and its I2C traffic against rtc-pcf8563 (results/bench.txt).
+demo:
+	./scripts/demo
+
+bench:
+	./scripts/bench
+
+.PHONY: all modules clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot demo bench
 endif
