@@ -812,6 +812,11 @@ static void alarm_irq_enable_toggles_aie(struct kunit *test)
 			CTRL2_AF | CTRL2_TF | CTRL2_AIE);
 	KUNIT_ASSERT_EQ(test, enable(t->rtc->dev.parent, 0), 0);
 	KUNIT_EXPECT_EQ(test, peek(test, REG_CTRL2), CTRL2_AF | CTRL2_TF);
+
+	/* Off already: nothing goes to the chip. */
+	ins5s8563_model_reset_counters(&t->model);
+	KUNIT_ASSERT_EQ(test, enable(t->rtc->dev.parent, 0), 0);
+	KUNIT_EXPECT_EQ(test, t->model.accesses, 0);
 }
 
 struct handler_case {

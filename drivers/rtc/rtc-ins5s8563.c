@@ -177,7 +177,11 @@ static int ins5s8563_write_ctrl2(struct ins5s8563 *ins, u8 clear)
 			    ins5s8563_ctrl2_val(ins, clear));
 }
 
-/* Changes enable bits of Control_2, and clears the flags in @clear. */
+/*
+ * Changes enable bits of Control_2, and clears the flags in @clear. The
+ * rtc core disables the alarm after every expiry and time set, mostly
+ * when it is off already: then there is nothing to write.
+ */
 static int ins5s8563_update_ctrl2(struct ins5s8563 *ins, u8 mask, u8 val,
 				  u8 clear)
 {
@@ -185,6 +189,9 @@ static int ins5s8563_update_ctrl2(struct ins5s8563 *ins, u8 mask, u8 val,
 	int ret;
 
 	ins->ctrl2 = (old & ~mask) | (val & mask);
+	if (ins->ctrl2 == old && !clear)
+		return 0;
+
 	ret = ins5s8563_write_ctrl2(ins, clear);
 	if (ret)
 		ins->ctrl2 = old;
