@@ -45,8 +45,10 @@ RTC_AIE_OFF = _ioc(0, "p", 0x02, 0)
 
 def tm_pack(s):
     t = time.strptime(s, "%Y-%m-%d %H:%M:%S")
+    # struct rtc_time counts weekdays from Sunday, Python from Monday; a
+    # driver may use tm_wday (rtc-pcf8563 puts it in its weekday alarm).
     return (t.tm_sec, t.tm_min, t.tm_hour, t.tm_mday, t.tm_mon - 1,
-            t.tm_year - 1900, 0, 0, 0)
+            t.tm_year - 1900, (t.tm_wday + 1) % 7, t.tm_yday - 1, 0)
 
 
 def tm_str(v):
