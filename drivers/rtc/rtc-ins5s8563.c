@@ -103,6 +103,8 @@ struct ins5s8563 {
 	struct ins5s8563_timer timer;
 	/* /INT reaches the system: an interrupt, or a wakeup line. */
 	bool int_used;
+	/* The interrupt is edge-triggered: no line brings the handler back. */
+	bool int_edge;
 	/* The invalid-time message is printed once per power loss. */
 	bool vlf_reported;
 #ifdef CONFIG_COMMON_CLK
@@ -512,11 +514,13 @@ VISIBLE_IF_KUNIT irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id)
 
 	mutex_lock(&ins->lock);
 	/*
-	 * On an edge-triggered line a flag left set would never interrupt
-	 * again, so look once more after clearing; a few rounds at most, as
-	 * a fast timer can set TF faster than the bus clears it.
+	 * A flag set while the handler runs keeps /INT low. A level-triggered
+	 * line then brings the handler back; on an edge-triggered one the
+	 * flag would never interrupt again, so look once more after clearing
+	 * (a few rounds at most: a fast timer sets TF faster than the bus
+	 * clears it).
 	 */
-	for (loop = 0; loop < 4; loop++) {
+	for (loop = 0; loop < (ins->int_edge ? 4 : 1); loop++) {
 		ret = regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
 		if (ret)
 			break;
@@ -576,6 +580,8 @@ static int ins5s8563_setup_irq(struct ins5s8563 *ins, int irq)
 
 	if (irq > 0) {
 		trigger = irq_get_trigger_type(irq) ?: IRQF_TRIGGER_LOW;
+		ins->int_edge = trigger & (IRQF_TRIGGER_RISING |
+					   IRQF_TRIGGER_FALLING);
 		ret = devm_request_threaded_irq(dev, irq, NULL,
 						ins5s8563_handle_irq,
 						trigger | IRQF_ONESHOT |
