@@ -713,19 +713,42 @@ static struct ins5s8563 *ins5s8563_from_rtc_dev(struct device *dev)
 	return dev_get_drvdata(dev->parent);
 }
 
-/* Changes one setting of the timer: @set applies @val to a copy. */
+enum ins5s8563_timer_field {
+	INS5S8563_TIMER_SET_TD,
+	INS5S8563_TIMER_SET_TICKS,
+	INS5S8563_TIMER_SET_ENABLED,
+	INS5S8563_TIMER_SET_PULSE,
+};
+
+/* Changes one setting of the timer, in a copy that the chip then gets. */
 static ssize_t ins5s8563_timer_store(struct device *dev, size_t count,
-				     void (*set)(struct ins5s8563_timer *, u32),
-				     u32 val)
+				     enum ins5s8563_timer_field field, u32 val)
 {
 	struct ins5s8563 *ins = ins5s8563_from_rtc_dev(dev);
 	struct ins5s8563_timer new;
-	int ret;
+	int ret = 0;
 
 	mutex_lock(&ins->lock);
 	new = ins->timer;
-	set(&new, val);
-	ret = ins5s8563_timer_apply(ins, &new);
+	switch (field) {
+	case INS5S8563_TIMER_SET_TD:
+		new.td = val;
+		break;
+	case INS5S8563_TIMER_SET_TICKS:
+		new.ticks = val;
+		break;
+	case INS5S8563_TIMER_SET_ENABLED:
+		/* Nothing to count from: the chip held none, none was set. */
+		if (val && !new.ticks)
+			ret = -EINVAL;
+		new.enabled = val;
+		break;
+	case INS5S8563_TIMER_SET_PULSE:
+		new.pulse = val;
+		break;
+	}
+	if (!ret)
+		ret = ins5s8563_timer_apply(ins, &new);
 	mutex_unlock(&ins->lock);
 
 	return ret ?: count;
@@ -750,11 +773,6 @@ static ssize_t clock_show(struct device *dev, struct device_attribute *attr,
 	return sysfs_emit(buf, "%s\n", ins5s8563_timer_clocks[ins->timer.td]);
 }
 
-static void ins5s8563_set_td(struct ins5s8563_timer *t, u32 val)
-{
-	t->td = val;
-}
-
 static ssize_t clock_store(struct device *dev, struct device_attribute *attr,
 			   const char *buf, size_t count)
 {
@@ -763,7 +781,7 @@ static ssize_t clock_store(struct device *dev, struct device_attribute *attr,
 	if (td < 0)
 		return -EINVAL;
 
-	return ins5s8563_timer_store(dev, count, ins5s8563_set_td, td);
+	return ins5s8563_timer_store(dev, count, INS5S8563_TIMER_SET_TD, td);
 }
 static DEVICE_ATTR_RW(clock);
 
@@ -771,11 +789,6 @@ static ssize_t ticks_show(struct device *dev, struct device_attribute *attr,
 			  char *buf)
 {
 	return sysfs_emit(buf, "%u\n", ins5s8563_from_rtc_dev(dev)->timer.ticks);
-}
-
-static void ins5s8563_set_ticks(struct ins5s8563_timer *t, u32 val)
-{
-	t->ticks = val;
 }
 
 static ssize_t ticks_store(struct device *dev, struct device_attribute *attr,
@@ -794,7 +807,7 @@ static ssize_t ticks_store(struct device *dev, struct device_attribute *attr,
 	if (!ticks || ticks > INS5S8563_TIMER_MAX)
 		return -ERANGE;
 
-	return ins5s8563_timer_store(dev, count, ins5s8563_set_ticks, ticks);
+	return ins5s8563_timer_store(dev, count, INS5S8563_TIMER_SET_TICKS, ticks);
 }
 static DEVICE_ATTR_RW(ticks);
 
@@ -819,26 +832,18 @@ static ssize_t enable_show(struct device *dev, struct device_attribute *attr,
 			  ins5s8563_from_rtc_dev(dev)->timer.enabled);
 }
 
-static void ins5s8563_set_enabled(struct ins5s8563_timer *t, u32 val)
-{
-	t->enabled = val;
-}
-
 static ssize_t enable_store(struct device *dev, struct device_attribute *attr,
 			    const char *buf, size_t count)
 {
-	struct ins5s8563 *ins = ins5s8563_from_rtc_dev(dev);
 	u32 val;
 	int ret;
 
 	ret = ins5s8563_parse_bool(buf, &val);
 	if (ret)
 		return ret;
-	/* Nothing to count from: the chip held no count and none was set. */
-	if (val && !ins->timer.ticks)
-		return -EINVAL;
 
-	return ins5s8563_timer_store(dev, count, ins5s8563_set_enabled, val);
+	return ins5s8563_timer_store(dev, count, INS5S8563_TIMER_SET_ENABLED,
+				     val);
 }
 static DEVICE_ATTR_RW(enable);
 
@@ -846,11 +851,6 @@ static ssize_t pulse_show(struct device *dev, struct device_attribute *attr,
 			  char *buf)
 {
 	return sysfs_emit(buf, "%d\n", ins5s8563_from_rtc_dev(dev)->timer.pulse);
-}
-
-static void ins5s8563_set_pulse(struct ins5s8563_timer *t, u32 val)
-{
-	t->pulse = val;
 }
 
 static ssize_t pulse_store(struct device *dev, struct device_attribute *attr,
@@ -863,7 +863,7 @@ static ssize_t pulse_store(struct device *dev, struct device_attribute *attr,
 	if (ret)
 		return ret;
 
-	return ins5s8563_timer_store(dev, count, ins5s8563_set_pulse, val);
+	return ins5s8563_timer_store(dev, count, INS5S8563_TIMER_SET_PULSE, val);
 }
 static DEVICE_ATTR_RW(pulse);
 
