@@ -11,7 +11,6 @@ echo "TAP version 13"
 
 host_start=$(date +%s)
 sim_up_case
-hw() { hwclock $HWCLOCK_OPTS -f "$DEV" "$@"; }
 # hwclock prints "2031-02-03 04:05:06.123456+00:00": the first 19 characters.
 show() { hw --show 2>&1 | cut -c1-19; }
 
@@ -26,9 +25,15 @@ else
 	*) not_ok "after a power loss hwclock --show fails with EINVAL" "$out" ;;
 	esac
 fi
+expect_eq "RTC_VL_READ reports RTC_VL_DATA_INVALID" 1 "$($RTCPY vl-read "$DEV" 2>&1)"
+expect_eq "RTC_VL_CLR is refused (ENOTTY): only setting the time clears VLF" \
+	ENOTTY "$($RTCPY ioctl-errno "$DEV" vl-clr 2>&1)"
+sec=$(sim_reg 0x02)
+if [ $((sec & 0x80)) -ne 0 ]; then ok "VLF still set after RTC_VL_CLR"; else not_ok "VLF still set after RTC_VL_CLR" "SEC=$sec"; fi
 check "hwclock --systohc recovers" hw --systohc
 sec=$(sim_reg 0x02)
 if [ $((sec & 0x80)) -eq 0 ]; then ok "VLF clear after --systohc (SEC=$sec)"; else not_ok "VLF clear after --systohc" "SEC=$sec"; fi
+expect_eq "RTC_VL_READ reports 0 once the time is set" 0 "$($RTCPY vl-read "$DEV" 2>&1)"
 sys_now=$(date -u '+%F %T')
 rtc_now=$(show)
 d=$(tdiff "$sys_now" "$rtc_now")

@@ -16,6 +16,8 @@ Usage: rtc.py COMMAND ARGS...
                                     since the start (after writing 1 to
                                     ENABLE, if given), exit 1 on timeout
   ioctl-errno DEV rd-time           print the errno of RTC_RD_TIME (0: ok)
+  vl-read DEV                       print RTC_VL_READ's flags (decimal)
+  ioctl-errno DEV vl-clr            print the errno of RTC_VL_CLR (0: ok)
 """
 import calendar
 import errno
@@ -39,6 +41,8 @@ RTC_RD_TIME = _ioc(2, "p", 0x09, RTC_TIME.size)
 RTC_SET_TIME = _ioc(1, "p", 0x0A, RTC_TIME.size)
 RTC_WKALM_SET = _ioc(1, "p", 0x0F, RTC_WKALRM.size)
 RTC_WKALM_RD = _ioc(2, "p", 0x10, RTC_WKALRM.size)
+RTC_VL_READ = _ioc(2, "p", 0x13, 4)
+RTC_VL_CLR = _ioc(0, "p", 0x14, 0)
 RTC_AIE_ON = _ioc(0, "p", 0x01, 0)
 RTC_AIE_OFF = _ioc(0, "p", 0x02, 0)
 
@@ -86,9 +90,14 @@ def main(argv):
     fd = os.open(dev, os.O_RDONLY)
     if cmd == "read-time":
         print(read_time(fd))
+    elif cmd == "vl-read":
+        print(struct.unpack("I", fcntl.ioctl(fd, RTC_VL_READ, bytes(4)))[0])
     elif cmd == "ioctl-errno":
         try:
-            read_time(fd)
+            if argv[3:4] == ["vl-clr"]:
+                fcntl.ioctl(fd, RTC_VL_CLR, 0)
+            else:
+                read_time(fd)
             print(0)
         except OSError as e:
             print(errno.errorcode.get(e.errno, e.errno))
