@@ -12,7 +12,6 @@ set -u
 echo "TAP version 13"
 
 sim_up_case
-hw() { hwclock $HWCLOCK_OPTS -f "$DEV" "$@"; }
 epoch() { date -u -d "$1" +%s; }
 
 # -- wakealarm ------------------------------------------------------------

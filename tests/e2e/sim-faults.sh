@@ -12,7 +12,6 @@ set -u
 echo "TAP version 13"
 
 sim_up_case
-hw() { hwclock $HWCLOCK_OPTS -f "$DEV" "$@"; }
 mark="sim-faults-$$-$RANDOM"
 log_mark "$mark"
 check "hwclock --systohc before the fault" hw --systohc

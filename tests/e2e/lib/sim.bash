@@ -50,6 +50,9 @@ sim_reg() {
 	awk -v r=$(($1)) 'NR > 1 { for (i = 2; i <= 17; i++) if ((NR - 2) * 16 + i - 2 == r) print "0x" $i }' "$DBG/regs"
 }
 
+# hw ARGS: hwclock on the simulated chip.
+hw() { hwclock $HWCLOCK_OPTS -f "$DEV" "$@"; }
+
 # sim_counter NAME
 sim_counter() { awk -v n="$1" '$1 == n { print $2 }' "$DBG/counters"; }
 
