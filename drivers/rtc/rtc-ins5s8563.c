@@ -101,10 +101,15 @@ struct ins5s8563 {
 	 */
 	u8 ctrl2;
 	struct ins5s8563_timer timer;
-	/* /INT reaches the system: an interrupt, or a wakeup line. */
-	bool int_used;
+	/* The interrupt /INT drives, 0 when none. */
+	int irq;
 	/* The interrupt is edge-triggered: no line brings the handler back. */
 	bool int_edge;
+	/*
+	 * Set at the start of teardown: from then on the interrupt reports
+	 * nothing to an rtc device that is about to go.
+	 */
+	bool unbound;
 	/* The invalid-time message is printed once per power loss. */
 	bool vlf_reported;
 #ifdef CONFIG_COMMON_CLK
@@ -260,6 +265,16 @@ static int ins5s8563_rtc_read_time(struct device *dev, struct rtc_time *tm)
 	int val[INS5S8563_TIME_LEN];
 	int i, ret;
 
+	/*
+	 * A stopped oscillator holds a time that is frozen, not kept (the
+	 * chip halted by a failed time write, or by a bootloader). Control_1
+	 * is cached: the check costs no transfer.
+	 */
+	ret = regmap_test_bits(ins->regmap, INS5S8563_REG_CTRL1,
+			       INS5S8563_CTRL1_STOP);
+	if (ret)
+		return ret < 0 ? ret : -EINVAL;
+
 	ret = regmap_bulk_read(ins->regmap, INS5S8563_REG_SEC, regs,
 			       sizeof(regs));
 	if (ret)
@@ -304,14 +319,17 @@ static int ins5s8563_init_after_power_loss(struct ins5s8563 *ins)
 	unsigned int clkout;
 	int ret;
 
-	ret = regmap_read(ins->regmap, INS5S8563_REG_CLKOUT, &clkout);
-	if (ret)
-		return ret;
-	regs[INS5S8563_REG_CLKOUT - INS5S8563_REG_ALM_MIN] = clkout;
-
+	/*
+	 * The clk ops change 0x0d under the same lock: a rate or gate set
+	 * between this read and the write would otherwise be undone.
+	 */
 	mutex_lock(&ins->lock);
-	ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
-				     sizeof(regs));
+	ret = regmap_read(ins->regmap, INS5S8563_REG_CLKOUT, &clkout);
+	if (!ret) {
+		regs[INS5S8563_REG_CLKOUT - INS5S8563_REG_ALM_MIN] = clkout;
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
+					     sizeof(regs));
+	}
 	if (!ret) {
 		ins->ctrl2 = 0;
 		ins->timer.td = 0;
@@ -339,7 +357,7 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 		bin2bcd(tm->tm_mon + 1),
 		bin2bcd(tm->tm_year - 100),
 	};
-	u8 clear = 0;
+	u8 clear = 0, run = 0;
 	int ret, err, try;
 
 	ret = regmap_test_bits(ins->regmap, INS5S8563_REG_SEC,
@@ -370,10 +388,11 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 
 	/*
 	 * Whatever failed, never leave the clock stopped: a second attempt
-	 * rides out a transient bus error.
+	 * rides out a transient bus error. Should both fail, the cache
+	 * forgets Control_1, so that read_time asks the chip for STOP.
 	 */
 	for (try = 0; try < 2; try++) {
-		err = regmap_write(ins->regmap, INS5S8563_REG_CTRL1, 0);
+		err = ins5s8563_cached_write(ins, INS5S8563_REG_CTRL1, &run, 1);
 		if (!err)
 			break;
 	}
@@ -433,16 +452,28 @@ static int ins5s8563_rtc_read_alarm(struct device *dev,
 	return 0;
 }
 
+/*
+ * The chip matches minutes. rtc_set_alarm() rounds an alarm down to its
+ * minute, but the rtc core's other timers (the alarm timers' wakeups, the
+ * timerqueue) come here with their seconds: dropping them would program a
+ * minute that has begun, which the chip matches a month later. Round up:
+ * late by less than a minute, never lost.
+ */
 static int ins5s8563_rtc_set_alarm(struct device *dev, struct rtc_wkalrm *alrm)
 {
 	struct ins5s8563 *ins = dev_get_drvdata(dev);
-	const u8 regs[INS5S8563_ALM_LEN] = {
-		bin2bcd(alrm->time.tm_min),
-		bin2bcd(alrm->time.tm_hour),
-		bin2bcd(alrm->time.tm_mday),
-		INS5S8563_ALM_AE,
-	};
+	time64_t alarm = rtc_tm_to_time64(&alrm->time);
+	struct rtc_time tm;
+	u8 regs[INS5S8563_ALM_LEN];
 	int ret;
+
+	if (alrm->time.tm_sec)
+		alarm += 60 - alrm->time.tm_sec;
+	rtc_time64_to_tm(alarm, &tm);
+	regs[0] = bin2bcd(tm.tm_min);
+	regs[1] = bin2bcd(tm.tm_hour);
+	regs[2] = bin2bcd(tm.tm_mday);
+	regs[3] = INS5S8563_ALM_AE;
 
 	mutex_lock(&ins->lock);
 	/* The old alarm must not fire while the new one is written. */
@@ -510,6 +541,7 @@ VISIBLE_IF_KUNIT irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id)
 {
 	struct ins5s8563 *ins = dev_id;
 	unsigned int ctrl2, flags, seen = 0;
+	bool report;
 	int ret, loop;
 
 	mutex_lock(&ins->lock);
@@ -531,6 +563,17 @@ VISIBLE_IF_KUNIT irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id)
 		if (!flags)
 			break;
 
+		/*
+		 * The rtc device is going: take the flags off /INT and leave
+		 * them set, for the next probe to find.
+		 */
+		if (ins->unbound) {
+			ret = ins5s8563_update_ctrl2(ins, flags >> 2, 0, 0);
+			if (!ret)
+				seen |= flags;
+			break;
+		}
+
 		ret = ins5s8563_write_ctrl2(ins, flags);
 		if (ret)
 			break;
@@ -539,25 +582,41 @@ VISIBLE_IF_KUNIT irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id)
 			ins->timer.expired = true;
 		seen |= flags;
 	}
+	report = !ins->unbound;
 	mutex_unlock(&ins->lock);
 
-	if (seen & INS5S8563_CTRL2_AF)
+	if (report && (seen & INS5S8563_CTRL2_AF))
 		rtc_update_irq(ins->rtc, 1, RTC_AF | RTC_IRQF);
-	if (seen & INS5S8563_CTRL2_TF)
+	if (report && (seen & INS5S8563_CTRL2_TF))
 		sysfs_notify(&ins->rtc->dev.kobj, "countdown", "expired");
 
-	if (ret) {
+	if (ret)
 		dev_err_ratelimited(ins->dev, "interrupt not handled: %d\n", ret);
-		/*
-		 * Claimed all the same: an unhandled count would get the line
-		 * disabled for good, while the bus may well recover.
-		 */
-		return IRQ_HANDLED;
-	}
 
+	/*
+	 * Not claimed when the bus failed before any flag was handled: on a
+	 * level line that stays low the oneshot thread would otherwise run
+	 * again at once, forever, out of reach of the core's detection of
+	 * an interrupt nobody handles.
+	 */
 	return seen ? IRQ_HANDLED : IRQ_NONE;
 }
 EXPORT_SYMBOL_IF_KUNIT(ins5s8563_handle_irq);
+
+/*
+ * The rtc device goes before the interrupt is freed: from here on the
+ * handler must not report to it (nor notify its countdown group).
+ */
+static void ins5s8563_irq_release(void *data)
+{
+	struct ins5s8563 *ins = data;
+
+	mutex_lock(&ins->lock);
+	ins->unbound = true;
+	mutex_unlock(&ins->lock);
+	/* A handler past its check reports before this returns. */
+	synchronize_irq(ins->irq);
+}
 
 static void ins5s8563_wakeup_release(void *data)
 {
@@ -594,11 +653,20 @@ static int ins5s8563_setup_irq(struct ins5s8563 *ins, int irq)
 		}
 	}
 
+	if (irq > 0) {
+		ins->irq = irq;
+		/*
+		 * A flag that set before the interrupt was requested raised
+		 * no edge this handler saw, and an edge-triggered /INT would
+		 * stay low for good: handle what is pending now.
+		 */
+		ins5s8563_handle_irq(irq, ins);
+	}
+
 	if (irq <= 0 && !wakeup_source) {
 		clear_bit(RTC_FEATURE_ALARM, ins->rtc->features);
 		return 0;
 	}
-	ins->int_used = true;
 
 	if (irq <= 0)
 		set_bit(RTC_FEATURE_ALARM_WAKEUP_ONLY, ins->rtc->features);
@@ -623,7 +691,9 @@ static const char * const ins5s8563_timer_clocks[] = { "4096", "64", "1", "1/60"
  * Brings the chip to @new. The counter is only ever loaded with TE=0, so
  * the chip never counts from a half-written value, and starting always
  * loads it, so counting begins at the full reload value. TIE follows TE
- * when /INT goes anywhere; TF is cleared when a countdown starts.
+ * when the driver has an interrupt: without one nothing would clear TF,
+ * and /INT would stay low (on a PMIC's power-on input, the board would
+ * come straight back on). TF is cleared when a countdown starts.
  */
 static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 				 const struct ins5s8563_timer *new)
@@ -637,8 +707,9 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 	u8 low[2] = { ctrl, new->ticks & 0xff };
 	u8 high[2] = { new->ticks >> 16, new->ticks >> 8 };
 	u8 enables = (new->pulse ? INS5S8563_CTRL2_TI_TP : 0) |
-		     (new->enabled && ins->int_used ? INS5S8563_CTRL2_TIE : 0);
+		     (new->enabled && ins->irq > 0 ? INS5S8563_CTRL2_TIE : 0);
 	u8 mask = INS5S8563_CTRL2_TI_TP | INS5S8563_CTRL2_TIE;
+	unsigned int te;
 	int ret;
 
 	lockdep_assert_held(&ins->lock);
@@ -648,20 +719,22 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, low,
 					     load ? 2 : 1);
 		if (ret)
-			return ret;
+			goto err;
+		/* From here on a failure leaves the timer stopped. */
+		cur->enabled = false;
 	}
 	if (load) {
 		ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH,
 					high, sizeof(high));
 		if (ret)
-			return ret;
+			goto err;
 	}
 
 	if ((ins->ctrl2 & mask) != enables || start) {
 		ret = ins5s8563_update_ctrl2(ins, mask, enables,
 					     start ? INS5S8563_CTRL2_TF : 0);
 		if (ret)
-			return ret;
+			goto err;
 	}
 
 	if (start) {
@@ -669,7 +742,7 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
 					     &ctrl, 1);
 		if (ret)
-			return ret;
+			goto err;
 	}
 
 	*cur = *new;
@@ -677,6 +750,19 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 		cur->expired = false;
 
 	return 0;
+
+err:
+	/*
+	 * A transfer that failed may still have reached the chip: ask it
+	 * whether the timer runs, or take it as stopped (the next start
+	 * loads and starts it whole).
+	 */
+	if (!regmap_read(ins->regmap, INS5S8563_REG_TIMER_CTRL, &te))
+		cur->enabled = te & INS5S8563_TIMER_TE;
+	else
+		cur->enabled = false;
+
+	return ret;
 }
 
 /* The live counter, read so that a borrow between the bytes never shows. */
@@ -738,15 +824,18 @@ static ssize_t ins5s8563_timer_store(struct device *dev, size_t count,
 		new.ticks = val;
 		break;
 	case INS5S8563_TIMER_SET_ENABLED:
-		/* Nothing to count from: the chip held none, none was set. */
-		if (val && !new.ticks)
-			ret = -EINVAL;
 		new.enabled = val;
 		break;
 	case INS5S8563_TIMER_SET_PULSE:
 		new.pulse = val;
 		break;
 	}
+	/*
+	 * Nothing to count from (none was set, and the chip's own reload
+	 * value is unknown): refuse what would start or reload the counter.
+	 */
+	if (new.enabled && !new.ticks && field != INS5S8563_TIMER_SET_PULSE)
+		ret = -EINVAL;
 	if (!ret)
 		ret = ins5s8563_timer_apply(ins, &new);
 	mutex_unlock(&ins->lock);
@@ -933,23 +1022,43 @@ static void ins5s8563_timer_release(void *data)
 	mutex_unlock(&ins->lock);
 }
 
+/*
+ * The chip shows the live counter, not its reload value: a stopped counter
+ * still holds what was loaded, a running one has moved on, and its reload
+ * value is unknown until written (ticks reads 0).
+ */
 static int ins5s8563_timer_init(struct ins5s8563 *ins, const u8 *regs)
 {
 	u8 high[2];
 	int ret;
 
-	ret = regmap_bulk_read(ins->regmap, INS5S8563_REG_TIMER_HIGH, high,
-			       sizeof(high));
-	if (ret)
-		return ret;
-
-	ins->timer.ticks = high[0] << 16 | high[1] << 8 |
-			   regs[INS5S8563_REG_TIMER_LOW];
 	ins->timer.td = FIELD_GET(INS5S8563_TIMER_TD,
 				  regs[INS5S8563_REG_TIMER_CTRL]);
 	ins->timer.enabled = regs[INS5S8563_REG_TIMER_CTRL] &
 			     INS5S8563_TIMER_TE;
 	ins->timer.pulse = regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TI_TP;
+	/* An expiry while no driver was bound, cleared at probe. */
+	if (regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TF)
+		ins->timer.expired = true;
+
+	if (!ins->timer.enabled) {
+		ret = regmap_bulk_read(ins->regmap, INS5S8563_REG_TIMER_HIGH,
+				       high, sizeof(high));
+		if (ret)
+			return ret;
+
+		ins->timer.ticks = high[0] << 16 | high[1] << 8 |
+				   regs[INS5S8563_REG_TIMER_LOW];
+	}
+
+	/* A countdown some earlier owner left on /INT, where nothing clears TF. */
+	if (ins->irq <= 0 && (ins->ctrl2 & INS5S8563_CTRL2_TIE)) {
+		mutex_lock(&ins->lock);
+		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE, 0, 0);
+		mutex_unlock(&ins->lock);
+		if (ret)
+			return ret;
+	}
 
 	ret = devm_add_action_or_reset(ins->dev, ins5s8563_timer_release, ins);
 	if (ret)
@@ -967,14 +1076,17 @@ static struct ins5s8563 *clkout_to_ins5s8563(struct clk_hw *hw)
 	return container_of(hw, struct ins5s8563, clkout_hw);
 }
 
+/* Under the lock that the power-loss restore of 0x0d holds. */
 static int ins5s8563_clkout_update(struct ins5s8563 *ins, u8 mask, u8 val)
 {
 	int ret;
 
+	mutex_lock(&ins->lock);
 	ret = regmap_update_bits(ins->regmap, INS5S8563_REG_CLKOUT, mask, val);
 	if (ret)
 		regcache_drop_region(ins->regmap, INS5S8563_REG_CLKOUT,
 				     INS5S8563_REG_CLKOUT);
+	mutex_unlock(&ins->lock);
 
 	return ret;
 }
@@ -992,10 +1104,11 @@ static void ins5s8563_clkout_unprepare(struct clk_hw *hw)
 				INS5S8563_CLKOUT_FE, 0);
 }
 
+/* The framework takes any non-zero value, an error too, as "prepared". */
 static int ins5s8563_clkout_is_prepared(struct clk_hw *hw)
 {
 	return regmap_test_bits(clkout_to_ins5s8563(hw)->regmap,
-				INS5S8563_REG_CLKOUT, INS5S8563_CLKOUT_FE);
+				INS5S8563_REG_CLKOUT, INS5S8563_CLKOUT_FE) > 0;
 }
 
 static unsigned long ins5s8563_clkout_recalc_rate(struct clk_hw *hw,
@@ -1132,6 +1245,7 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 {
 	u8 regs[INS5S8563_REG_TIMER_LOW + 1];
 	struct ins5s8563 *ins;
+	u8 flags;
 	int ret;
 
 	ins = devm_kzalloc(dev, sizeof(*ins), GFP_KERNEL);
@@ -1161,13 +1275,20 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 
 	ins->ctrl2 = regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_ENABLES;
 	/*
-	 * A pending alarm (the one that woke us, say) would hold /INT low.
-	 * The alarm registers stay, so that the rtc core restores the alarm.
+	 * A flag found here went off while no driver was bound (the alarm
+	 * that powered the board up, a countdown left on /INT by the last
+	 * boot) and holds /INT low: clear it. That alarm is spent, so AIE
+	 * goes with it; kept, the rtc core would read the alarm back as one
+	 * still to come and move it on to next month.
 	 */
-	if (regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_AF) {
+	flags = regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_FLAGS;
+	if (flags & INS5S8563_CTRL2_AF) {
 		dev_info(dev, "alarm went off while no driver was bound\n");
+		ins->ctrl2 &= ~INS5S8563_CTRL2_AIE;
+	}
+	if (flags) {
 		mutex_lock(&ins->lock);
-		ret = ins5s8563_write_ctrl2(ins, INS5S8563_CTRL2_AF);
+		ret = ins5s8563_write_ctrl2(ins, flags);
 		mutex_unlock(&ins->lock);
 		if (ret)
 			return ret;
@@ -1195,9 +1316,62 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 	if (ret)
 		return ret;
 
-	return devm_rtc_register_device(ins->rtc);
+	ret = devm_rtc_register_device(ins->rtc);
+	if (ret)
+		return ret;
+
+	/* Registered last, so that it runs first at unbind. */
+	if (ins->irq > 0)
+		return devm_add_action_or_reset(dev, ins5s8563_irq_release, ins);
+
+	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(ins5s8563_probe);
+
+/*
+ * At shutdown or reboot the countdown goes off /INT, as at unbind: the
+ * next kernel would find TIE set and, on an edge-triggered line, /INT low
+ * with no edge to come.
+ */
+VISIBLE_IF_KUNIT void ins5s8563_shutdown(struct device *dev)
+{
+	ins5s8563_timer_release(dev_get_drvdata(dev));
+}
+EXPORT_SYMBOL_IF_KUNIT(ins5s8563_shutdown);
+
+/*
+ * Without an interrupt (wakeup-source only) nothing else clears an alarm
+ * that fired: AF would keep /INT low, and where /INT drives a PMIC's
+ * power-on input, the next power-off would turn the board straight back
+ * on. With an interrupt, the handler (the wake IRQ) does this.
+ */
+VISIBLE_IF_KUNIT int ins5s8563_resume(struct device *dev)
+{
+	struct ins5s8563 *ins = dev_get_drvdata(dev);
+	unsigned int ctrl2;
+	bool fired = false;
+	int ret;
+
+	if (ins->irq > 0)
+		return 0;
+
+	mutex_lock(&ins->lock);
+	ret = regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
+	if (!ret && (ctrl2 & INS5S8563_CTRL2_AF) &&
+	    (ctrl2 & INS5S8563_CTRL2_AIE)) {
+		ret = ins5s8563_write_ctrl2(ins, INS5S8563_CTRL2_AF);
+		fired = !ret;
+	}
+	mutex_unlock(&ins->lock);
+
+	if (fired)
+		rtc_update_irq(ins->rtc, 1, RTC_AF | RTC_IRQF);
+
+	return ret;
+}
+EXPORT_SYMBOL_IF_KUNIT(ins5s8563_resume);
+
+static DEFINE_SIMPLE_DEV_PM_OPS(ins5s8563_pm_ops, NULL, ins5s8563_resume);
 
 static int ins5s8563_i2c_probe(struct i2c_client *client)
 {
@@ -1218,6 +1392,11 @@ static int ins5s8563_i2c_probe(struct i2c_client *client)
 	return ins5s8563_probe(&client->dev, regmap, client->irq);
 }
 
+static void ins5s8563_i2c_shutdown(struct i2c_client *client)
+{
+	ins5s8563_shutdown(&client->dev);
+}
+
 static const struct i2c_device_id ins5s8563_id[] = {
 	{ "ins5s8563" },
 	{ }
@@ -1234,8 +1413,10 @@ static struct i2c_driver ins5s8563_driver = {
 	.driver = {
 		.name = "rtc-ins5s8563",
 		.of_match_table = ins5s8563_of_match,
+		.pm = pm_sleep_ptr(&ins5s8563_pm_ops),
 	},
 	.probe = ins5s8563_i2c_probe,
+	.shutdown = ins5s8563_i2c_shutdown,
 	.id_table = ins5s8563_id,
 };
 module_i2c_driver(ins5s8563_driver);

@@ -17,6 +17,9 @@ extern const struct regmap_config ins5s8563_regmap_config;
 int ins5s8563_probe(struct device *dev, struct regmap *regmap, int irq);
 /* The interrupt thread; @dev_id is the driver data of the probed device. */
 irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id);
+/* What the bus driver's shutdown and the PM resume call. */
+void ins5s8563_shutdown(struct device *dev);
+int ins5s8563_resume(struct device *dev);
 #ifdef CONFIG_COMMON_CLK
 /* CLKOUT's ops, so that a test can hand set_rate what the core never would. */
 extern const struct clk_ops ins5s8563_clkout_ops;
