@@ -18,7 +18,12 @@ Usage: rtc.py COMMAND ARGS...
   ioctl-errno DEV rd-time           print the errno of RTC_RD_TIME (0: ok)
   vl-read DEV                       print RTC_VL_READ's flags (decimal)
   ioctl-errno DEV vl-clr            print the errno of RTC_VL_CLR (0: ok)
+  alarm-timer - SECONDS HOLD        arm a CLOCK_REALTIME_ALARM timerfd
+                                    (what systemd's WakeSystem= uses) to
+                                    expire in SECONDS, print "armed", and
+                                    hold it for HOLD seconds
 """
+import ctypes
 import calendar
 import errno
 import fcntl
@@ -66,8 +71,27 @@ def read_time(fd):
                                               bytes(RTC_TIME.size))))
 
 
+CLOCK_REALTIME_ALARM = 8
+
+
+def alarm_timer(seconds, hold):
+    libc = ctypes.CDLL(None, use_errno=True)
+    fd = libc.timerfd_create(CLOCK_REALTIME_ALARM, 0)
+    if fd < 0:
+        raise OSError(ctypes.get_errno(), "timerfd_create")
+    # struct itimerspec: interval, then value (tv_sec, tv_nsec each).
+    spec = (ctypes.c_long * 4)(0, 0, seconds, 0)
+    if libc.timerfd_settime(fd, 0, ctypes.byref(spec), None) < 0:
+        raise OSError(ctypes.get_errno(), "timerfd_settime")
+    print("armed", flush=True)
+    time.sleep(hold)
+
+
 def main(argv):
     cmd, dev = argv[1], argv[2]
+    if cmd == "alarm-timer":
+        alarm_timer(int(argv[3]), float(argv[4]))
+        return 0
     if cmd == "poll-expired":
         n, tmo = int(argv[3]), float(argv[4])
         f = open(dev, "rb", buffering=0)

@@ -1,0 +1,61 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A wakeup the kernel's alarm timers program at suspend (what a systemd
+# timer with WakeSystem= does): alarmtimer_suspend() hands the rtc core
+# "now + delta" with its seconds, which reaches set_alarm unrounded. The
+# chip matches minutes only, so the driver must round it up to the next
+# minute: dropped seconds would program a minute that has already begun,
+# which the chip matches next month. The suspend is the kernel's own
+# (pm_test "devices": devices suspend, 5 s pass, they resume).
+#
+# Named to run first in the simulated chip's boot: the alarm timers take
+# the first rtc that can wake the system and keep it for good, also after
+# an unbind (which the other tests do) has made a new one.
+set -u
+. "$(dirname "$0")/lib/common.bash"
+. "$(dirname "$0")/lib/sim.bash"
+echo "TAP version 13"
+
+sim_up_case
+mark="sim-0-suspend-$$-$RANDOM"
+log_mark "$mark"
+
+if [ ! -w /sys/power/pm_test ] || ! grep -qw mem /sys/power/state; then
+	not_ok "the kernel can test suspend (pm_test, mem)" \
+		"pm_test: $(cat /sys/power/pm_test 2>&1)" "state: $(cat /sys/power/state 2>&1)"
+	plan_done
+	exit 1
+fi
+if ls -d /sys/class/rtc/"$RTC"/alarmtimer.* >/dev/null 2>&1; then
+	ok "the alarm timers use $RTC"
+else
+	not_ok "the alarm timers use $RTC" "$(ls -d /sys/class/rtc/*/alarmtimer.* 2>&1)"
+fi
+
+check "set the time to 2030-01-01 10:00:05" hw --set --date '2030-01-01 10:00:05'
+echo 0 >"$SYS/wakealarm"
+fifo=$(mktemp -u)
+mkfifo "$fifo"
+$RTCPY alarm-timer - 30 40 >"$fifo" &
+holder=$!
+read -r armed <"$fifo"
+rm -f "$fifo"
+expect_eq "a CLOCK_REALTIME_ALARM timer expires in 30 s" armed "$armed"
+
+echo devices >/sys/power/pm_test
+check "suspend (pm_test devices) and resume" sh -c 'echo mem >/sys/power/state'
+echo none >/sys/power/pm_test
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+
+# At suspend the RTC read 10:00:05 plus a few seconds: the wakeup is due at
+# about 10:00:35 and must be programmed for 10:01 (not 10:00, a minute
+# that has already begun).
+at=$(dmesg | awk -v s="$mark" '$0 ~ s { on = 1 } on' | grep -c 'PM: suspend entry')
+expect_eq "the kernel suspended once" 1 "$at"
+expect_eq "regression: the wakeup is programmed for 10:01 (rounded up), day 1" \
+	"0x01 0x10 0x01" "$(sim_reg 0x09) $(sim_reg 0x0a) $(sim_reg 0x0b)"
+check "regression: no oops or warning in the kernel log" no_splat "$mark"
+plan_done
+done_testing
