@@ -243,13 +243,12 @@ static time64_t dt64(const struct dt *d)
 struct time_case {
 	const char *desc;
 	struct dt t;
-	/* Expected time one second later, when not simply t + 1. */
-	struct dt next;
 	/*
-	 * The chip's weekday just counts on: after the wrap from 2099 it is
-	 * Thursday + 1, not the weekday of 2000-01-01.
+	 * One second later the chip has wrapped to 2000 (it has no century
+	 * bit): its weekday counted on from Thursday to Friday, 2000-01-01
+	 * was a Saturday, and the read must fail.
 	 */
-	int next_wday;
+	bool wraps;
 };
 
 static const struct time_case time_cases[] = {
@@ -273,8 +272,8 @@ static const struct time_case time_cases[] = {
 	{ "2023-01-01 21:18:36 (a Sunday)", DT(2023, 1, 1, 21, 18, 36) },
 	{ "2038-01-19 03:14:07 (32-bit time_t end)",
 	  DT(2038, 1, 19, 3, 14, 7) },
-	{ "2099-12-31 23:59:59 (range end, wraps to 2000)",
-	  DT(2099, 12, 31, 23, 59, 59), DT(2000, 1, 1, 0, 0, 0), 5 },
+	{ "2099-12-31 23:59:59 (range end, the wrap to 2000 reads invalid)",
+	  DT(2099, 12, 31, 23, 59, 59), true },
 };
 
 KUNIT_ARRAY_PARAM_DESC(time_cases, time_cases, desc);
@@ -310,10 +309,12 @@ static void read_time_after_carry(struct kunit *test)
 	probe_ok(test);
 
 	ins5s8563_model_advance(&t->model, ONE_SECOND);
-	rtc_time64_to_tm(c->next.y ? dt64(&c->next) : dt64(&c->t) + 1,
-			 &want);
-	if (c->next.y)
-		want.tm_wday = c->next_wday;
+	if (c->wraps) {
+		KUNIT_EXPECT_EQ_MSG(test, rtc_read_time(t->rtc, &got), -EINVAL,
+				    "the wrap read as %ptR", &got);
+		return;
+	}
+	rtc_time64_to_tm(dt64(&c->t) + 1, &want);
 	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
 	expect_tm_eq(test, &got, &want);
 }
@@ -385,7 +386,8 @@ static const struct bad_field_case bad_field_cases[] = {
 	{ "DAY 0x32", 0x05, 0x32 },
 	{ "DAY 0x1f (not BCD)", 0x05, 0x1f },
 	{ "DAY 0x31 in June", 0x05, 0x31 },
-	{ "WEEK 7", 0x06, 0x07 },
+	{ "WEEK 5 on a Saturday (disagrees with the date)", 0x06, 0x05 },
+	{ "WEEK 7 on a Saturday (disagrees with the date)", 0x06, 0x07 },
 	{ "MONTH 0x00", 0x07, 0x00 },
 	{ "MONTH 0x13", 0x07, 0x13 },
 	{ "MONTH 0x0a (not BCD)", 0x07, 0x0a },
@@ -408,6 +410,65 @@ static void read_time_bad_field(struct kunit *test)
 
 	KUNIT_EXPECT_EQ_MSG(test, rtc_read_time(t->rtc, &tm), -EINVAL,
 			    "register 0x%02x = 0x%02x", c->reg, c->val);
+}
+
+/*
+ * The chip has no century bit: 2099 wraps to 2000. The weekday register,
+ * which the driver wrote and the chip counted on, then disagrees with the
+ * date, and the time reads as invalid until set again.
+ */
+static void read_time_century_wrap(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm, got;
+
+	probe_ok(test);
+	rtc_time64_to_tm(mktime64(2099, 12, 31, 23, 59, 59), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	ins5s8563_model_advance(&t->model, 2 * ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_YEAR), 0x00);
+	KUNIT_EXPECT_EQ_MSG(test, rtc_read_time(t->rtc, &got), -EINVAL,
+			    "the wrap read as %ptR", &got);
+	KUNIT_EXPECT_EQ(test, rtc_read_time(t->rtc, &got), -EINVAL);
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	expect_tm_eq(test, &got, &tm);
+}
+
+struct wday_case {
+	const char *desc;
+	struct dt t;
+	u8 week;
+	int wday;
+};
+
+/*
+ * tm_wday comes from the date, not the register; a register of 7 is no
+ * error of its own (7 is Sunday where weekdays count 1-7).
+ */
+static const struct wday_case wday_cases[] = {
+	{ "Saturday 2024-06-15, WEEK 6", DT(2024, 6, 15, 12, 0, 0), 6, 6 },
+	{ "Sunday 2023-01-01, WEEK 0", DT(2023, 1, 1, 12, 0, 0), 0, 0 },
+	{ "Sunday 2023-01-01, WEEK 7", DT(2023, 1, 1, 12, 0, 0), 7, 0 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(wday_cases, wday_cases, desc);
+
+static void read_time_wday_from_date(struct kunit *test)
+{
+	const struct wday_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm, got;
+
+	rtc_time64_to_tm(dt64(&c->t), &tm);
+	poke_time(test, &tm);
+	poke(test, REG_SEC + 4, c->week);
+	probe_ok(test);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	KUNIT_EXPECT_EQ(test, got.tm_wday, c->wday);
+	KUNIT_EXPECT_EQ(test, rtc_tm_to_time64(&got), dt64(&c->t));
 }
 
 /* ---- set_time sequence, power loss and bus errors ------------------------ */
@@ -2594,6 +2655,8 @@ static struct kunit_case ins5s8563_time_cases[] = {
 	KUNIT_CASE(set_time_computes_weekday),
 	KUNIT_CASE(read_time_vlf),
 	KUNIT_CASE_PARAM(read_time_bad_field, bad_field_cases_gen_params),
+	KUNIT_CASE(read_time_century_wrap),
+	KUNIT_CASE_PARAM(read_time_wday_from_date, wday_cases_gen_params),
 	KUNIT_CASE(set_time_sequence),
 	KUNIT_CASE(set_time_stops_clock),
 	KUNIT_CASE(set_time_after_power_loss),

@@ -110,8 +110,9 @@ struct ins5s8563 {
 	 * nothing to an rtc device that is about to go.
 	 */
 	bool unbound;
-	/* The invalid-time message is printed once per power loss. */
+	/* The invalid-time messages are printed once per time set. */
 	bool vlf_reported;
+	bool wday_reported;
 #ifdef CONFIG_COMMON_CLK
 	struct clk_hw clkout_hw;
 #endif
@@ -239,7 +240,7 @@ static const struct {
 	{ 0x7f, 0, 59 },	/* MIN */
 	{ 0x3f, 0, 23 },	/* HOUR */
 	{ 0x3f, 1, 31 },	/* DAY */
-	{ 0x07, 0, 6 },		/* WEEK, Sunday = 0 */
+	{ 0x07, 0, 7 },		/* WEEK, Sunday = 0 (or 7) */
 	{ 0x1f, 1, 12 },	/* MONTH */
 	{ 0xff, 0, 99 },	/* YEAR, 2000-2099 */
 };
@@ -256,6 +257,12 @@ static int ins5s8563_bcd_field(u8 reg, int i)
 		return -EINVAL;
 
 	return val;
+}
+
+/* Sunday = 0, from the date alone (1970-01-01 was a Thursday). */
+static int ins5s8563_weekday(struct rtc_time *tm)
+{
+	return (div_u64(rtc_tm_to_time64(tm), 86400) + 4) % 7;
 }
 
 static int ins5s8563_rtc_read_time(struct device *dev, struct rtc_time *tm)
@@ -295,9 +302,25 @@ static int ins5s8563_rtc_read_time(struct device *dev, struct rtc_time *tm)
 	tm->tm_min = val[1];
 	tm->tm_hour = val[2];
 	tm->tm_mday = val[3];
-	tm->tm_wday = val[4];
 	tm->tm_mon = val[5] - 1;
 	tm->tm_year = val[6] + 100;
+	if (tm->tm_mday > rtc_month_days(tm->tm_mon, tm->tm_year + 1900))
+		return -EINVAL;
+	tm->tm_wday = ins5s8563_weekday(tm);
+
+	/*
+	 * The chip has no century bit: after 2099-12-31 it counts on from
+	 * 2000-01-01, and the weekday it counted on from the one the driver
+	 * wrote no longer fits the date. Such a time is not the one that
+	 * was set. (7, never written by the driver, is taken as Sunday.)
+	 */
+	if (val[4] % 7 != tm->tm_wday) {
+		if (!ins->wday_reported)
+			dev_warn(ins->dev,
+				 "weekday does not match the date (wrapped past 2099?): time is invalid until set\n");
+		ins->wday_reported = true;
+		return -EINVAL;
+	}
 
 	return 0;
 }
@@ -353,7 +376,7 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 		bin2bcd(tm->tm_hour),
 		bin2bcd(tm->tm_mday),
 		/* The rtc core passes tm_wday from userspace unchecked. */
-		(div_u64(rtc_tm_to_time64(tm), 86400) + 4) % 7,
+		ins5s8563_weekday(tm),
 		bin2bcd(tm->tm_mon + 1),
 		bin2bcd(tm->tm_year - 100),
 	};
@@ -396,8 +419,10 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 		if (!err)
 			break;
 	}
-	if (!ret && !err)
+	if (!ret && !err) {
 		ins->vlf_reported = false;
+		ins->wday_reported = false;
+	}
 
 	return ret ?: err;
 }

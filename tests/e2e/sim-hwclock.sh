@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # hwclock (util-linux) against the driver on the simulated chip, whose
-# clock runs: --show, --set --date, --systohc, --hctosys, round trips, and
-# a power loss (VLF) that makes --show fail clearly until --systohc.
+# clock runs: --show, --set --date, --systohc, --hctosys, round trips, a
+# power loss (VLF) that makes --show fail clearly until --systohc, and the
+# wrap from 2099 to 2000 that reads as invalid until set.
 set -u
 . "$(dirname "$0")/lib/common.bash"
 . "$(dirname "$0")/lib/sim.bash"
@@ -64,6 +65,27 @@ if [ "$d" -ge 0 ] && [ "$d" -le 4 ]; then ok "round trip system -> RTC -> hwcloc
 got=$($RTCPY read-time "$DEV")
 d=$(tdiff "2035-07-08 09:10:11" "$got")
 if [ "$d" -ge 0 ] && [ "$d" -le 5 ]; then ok "RTC_RD_TIME agrees ($got)"; else not_ok "RTC_RD_TIME agrees" "$got"; fi
+
+# The chip has no century bit: 2099 wraps to 2000, with a weekday that
+# gives it away (Friday counted on from Thursday; 2000-01-01 was a
+# Saturday). The wrapped time reads as invalid, logged once, until set.
+mark="sim-hwclock-wrap-$$-$RANDOM"
+log_mark "$mark"
+# (RTC_SET_TIME itself: hwclock --set sets the next second, 2100-01-01,
+# which the rtc core refuses.)
+check "RTC_SET_TIME 2099-12-31 23:59:59" $RTCPY set-time "$DEV" '2099-12-31 23:59:59'
+sleep 2
+expect_eq "the chip wrapped to 2000-01-01, weekday Friday (5)" "0x00 0x01 0x01 0x05" \
+	"$(sim_reg 0x08) $(sim_reg 0x07) $(sim_reg 0x05) $(sim_reg 0x06)"
+expect_eq "regression: RTC_RD_TIME fails with EINVAL after the century wrap" EINVAL \
+	"$($RTCPY ioctl-errno "$DEV" rd-time)"
+expect_eq "and again" EINVAL "$($RTCPY ioctl-errno "$DEV" rd-time)"
+n=$(dmesg | awk -v s="$mark" '$0 ~ s { on = 1 } on' | grep -c 'weekday does not match the date')
+expect_eq "the kernel log says so once" 1 "$n"
+check "hwclock --set --date '2040-01-01 00:00:00' makes it valid again" hw --set --date '2040-01-01 00:00:00'
+got=$($RTCPY read-time "$DEV")
+d=$(tdiff "2040-01-01 00:00:00" "$got")
+if [ "$d" -ge 0 ] && [ "$d" -le 2 ]; then ok "RTC_RD_TIME reads it ($got)"; else not_ok "RTC_RD_TIME reads 2040-01-01 00:00:00-02" "$got"; fi
 
 # Give the guest its clock back, and the chip the real time.
 date -u -s "@$((host_start + SECONDS))" >/dev/null
