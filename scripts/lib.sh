@@ -40,6 +40,35 @@ usage() {
 	     on { exit }' "$0"
 }
 
+# Exit status of a usage error: 2, unless the script documents another
+# (sim-run and uml-run pass COMMAND's status on, and use 125).
+INS_USAGE_RC=2
+
+# bad_usage MESSAGE: say what is wrong with the command line, print the
+# usage, exit with INS_USAGE_RC.
+bad_usage() {
+	printf 'scripts/%s: %s\n' "$INS_PROG" "$*" >&2
+	usage >&2
+	exit "$INS_USAGE_RC"
+}
+
+# unknown_option ARG: the catch-all of an option loop. Names the option
+# (or the argument) that is not understood, then the usage.
+unknown_option() {
+	case $1 in
+	-*) bad_usage "unknown option '$1'" ;;
+	*) bad_usage "unexpected argument '$1'" ;;
+	esac
+}
+
+# optarg OPTION "$@": the value of an option that takes one (the caller
+# shifts 2), or a usage error naming the option when it has none:
+#   --kernel) kernel=$(optarg "$@"); shift 2 ;;
+optarg() {
+	[ $# -ge 2 ] && [ -n "$2" ] || bad_usage "option '$1' needs a value"
+	printf '%s\n' "$2"
+}
+
 # Debian version of the installed kernel source package, e.g.
 # "6.12.117-1~deb12u1"; empty when it is not installed.
 ins_src_pkg_version() {
