@@ -84,6 +84,37 @@ ins_src_key() {
 	printf '%s\n' "$v" | tr -c 'A-Za-z0-9.+\n-' '_'
 }
 
+# ins_highest GLOB: the highest version of the directories GLOB matches.
+ins_highest() {
+	local d
+	for d in $1; do [ -d "$d" ] && echo "$d"; done | sort -V | tail -n1
+}
+
+# ins_deb_tree NAME: where scripts/deps unpacked the Debian packages NAME
+# (headers-6.12, image-6.1) with dpkg-deb -x; fails when it has not.
+ins_deb_tree() {
+	local dir
+	dir=$(cat "$INS_CACHE/debs/$1.path" 2>/dev/null) || return 1
+	[ -f "$dir/.done" ] && echo "$dir/root"
+}
+
+# ins_need SET: what scripts/deps SET installs is there, or one line
+# saying what is missing and how to get it, and exit 2.
+ins_need() {
+	"$INS_REPO/scripts/deps" --check "$1" 2>&1 | grep -v '^ ' >&2
+	[ "${PIPESTATUS[0]}" -eq 0 ] || exit 2
+}
+
+# ins_uml_kernel: print the UML build dir (scripts/uml-kernel builds it
+# the first time, some 5-10 minutes), or say why there is none and exit 2.
+ins_uml_kernel() {
+	local out
+	out=$("$INS_REPO/scripts/uml-kernel") || die "no UML kernel (scripts/uml-kernel failed, see above)"
+	out=$(printf '%s\n' "$out" | tail -n1)
+	[ -x "$out/linux" ] || die "no UML kernel binary at '$out'"
+	echo "$out"
+}
+
 ins_sha12() { sha256sum "$@" | cut -c1-12; }
 
 # Format seconds as "1m05s".
