@@ -98,20 +98,21 @@ ins_deb_tree() {
 	[ -f "$dir/.done" ] && echo "$dir/root"
 }
 
-# ins_need SET: what scripts/deps SET installs is there, or one line
-# saying what is missing and how to get it, and exit 2.
+# ins_need SET: true when what scripts/deps SET installs is there; else
+# false, after one line saying what is missing and how to get it.
 ins_need() {
 	"$INS_REPO/scripts/deps" --check "$1" 2>&1 | grep -v '^ ' >&2
-	[ "${PIPESTATUS[0]}" -eq 0 ] || exit 2
+	[ "${PIPESTATUS[0]}" -eq 0 ]
 }
 
 # ins_uml_kernel: print the UML build dir (scripts/uml-kernel builds it
-# the first time, some 5-10 minutes), or say why there is none and exit 2.
+# the first time, some 5-10 minutes); false when there is none (what
+# uml-kernel printed says why).
 ins_uml_kernel() {
 	local out
-	out=$("$INS_REPO/scripts/uml-kernel") || die "no UML kernel (scripts/uml-kernel failed, see above)"
+	out=$("$INS_REPO/scripts/uml-kernel") || return 1
 	out=$(printf '%s\n' "$out" | tail -n1)
-	[ -x "$out/linux" ] || die "no UML kernel binary at '$out'"
+	[ -x "$out/linux" ] || { warn "no UML kernel binary at '$out'"; return 1; }
 	echo "$out"
 }
 
