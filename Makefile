@@ -50,8 +50,41 @@ PWD := $(CURDIR)
 
 all: modules
 
-modules clean modules_install:
+modules modules_install: kdir-check
 	$(MAKE) -C $(KDIR) M=$(PWD) $@
+
+# Without a kernel build tree make would only say "No such file or
+# directory": say which tree is missing and how to get one.
+kdir-check:
+	@if [ ! -f "$(KDIR)/Makefile" ]; then \
+		rel=$$(uname -r); \
+		if [ "$(origin KDIR)" = file ]; then \
+			echo "rtc-ins5s8563: no kernel headers for the running kernel $$rel ($(KDIR) is missing)."; \
+			if ! command -v apt-cache >/dev/null; then \
+				echo "Install your distribution's headers package for $$rel (linux-headers-$$rel on Debian and Ubuntu, kernel-devel-$$rel on Fedora),"; \
+			elif apt-cache show "linux-headers-$$rel" >/dev/null 2>&1; then \
+				echo "Install them: sudo apt-get install linux-headers-$$rel"; \
+			else \
+				echo "The distribution has no headers package for it (apt knows no linux-headers-$$rel: this kernel is not the distribution's);"; \
+			fi; \
+			echo "or build against another kernel: make KDIR=/path/to/kernel/build (e.g. /lib/modules/<release>/build)."; \
+		else \
+			echo "rtc-ins5s8563: KDIR=$(KDIR) is not a kernel build tree (it has no Makefile)."; \
+			echo "Give the build dir of a kernel, e.g. make KDIR=/lib/modules/<release>/build (from its headers package),"; \
+			echo "or no KDIR for the running kernel $$rel."; \
+		fi >&2; \
+		exit 2; \
+	fi
+
+# The tree's own build products (this or any kernel's, UML included):
+# no kernel tree needed.
+clean:
+	find . \( -name .git -o -name results \) -prune -o -type f \( \
+		-name '*.o' -o -name '*.ko' -o -name '*.mod' -o -name '*.mod.c' \
+		-o -name '*.cmd' -o -name '*.a' -o -name '*.d' -o -name '*.dwo' \
+		-o -name '*.su' -o -name modules.order -o -name Module.symvers \
+		-o -name '*.dtb' -o -name '*.dtbo' \) -exec rm -f {} +
+	rm -rf .tmp_versions
 
 # The release from utsrelease.h: Debian's 6.1 headers have the upstream
 # version (6.1.x) in include/config/kernel.release, not the release of the
@@ -91,5 +124,5 @@ demo:
 bench:
 	./scripts/bench
 
-.PHONY: all modules clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot demo bench
+.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot demo bench
 endif
