@@ -8,6 +8,7 @@
 #   make install              modules_install + depmod
 #   make check                the whole test suite (see README.md)
 #   make demo, make bench     the driver on the simulated chip; its I2C traffic
+#   make help                 every target, and how long it takes
 
 ifneq ($(KERNELRELEASE),)
 # ---- kbuild part ----------------------------------------------------------
@@ -124,5 +125,29 @@ demo:
 bench:
 	./scripts/bench
 
-.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot demo bench
+# Every target, one line each, with the times measured on 2 cores: the
+# first time (empty cache: the packages and the UML kernel build are most
+# of it) and after (cache warm).
+help:
+	@echo 'Targets, and how long each takes the first time / after (2 cores):'
+	@echo '  make all             the module for the running kernel (or KDIR=...)          seconds'
+	@echo '  make modules         the same as make all                                     seconds'
+	@echo '  make modules_install installs it into /lib/modules/<release>/extra/           seconds'
+	@echo '  make install         modules_install, then depmod                             seconds'
+	@echo '  make clean           removes the build products (needs no kernel tree)        instant'
+	@echo '  make kdir-check      says what is missing when KDIR is no kernel tree         instant'
+	@echo '  make demo            the driver at work on a simulated chip                   ~8 min / ~30 s'
+	@echo '  make check           the whole test suite, ends "N passed, N failed"          ~20 min / ~9 min'
+	@echo '  make kunit           the KUnit suites in UML                                  ~6 min / ~30 s'
+	@echo '  make e2e             tests/e2e/ in UML                                        ~9 min / ~3.5 min'
+	@echo '  make build-matrix    W=1, sparse, checkpatch, built-in, cross, dkms           ~3 min / ~1.5 min'
+	@echo '  make dt-check        the DT binding and the overlays                          ~2 min / ~1.5 min'
+	@echo '  make doc-check       the RST rendered, warnings fatal                         seconds'
+	@echo '  make qemu-boot       Debian 6.1 kernel under qemu (after build-matrix)        ~20 s / ~20 s'
+	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~8 min / ~2 min'
+	@echo '  make help            this list                                                instant'
+	@echo 'The first time of a UML target includes its packages (scripts/deps) and the UML'
+	@echo 'kernel build (5-6 min, cached in ~/.cache/ins5s8563); the tests need root on Debian 12.'
+
+.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot demo bench help
 endif
