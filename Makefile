@@ -117,6 +117,9 @@ doc-check:
 qemu-boot:
 	./scripts/qemu-boot
 
+script-check:
+	./scripts/script-check
+
 # Not tests: the driver at work on the simulated chip (README.md's first
 # command), and its I2C traffic against rtc-pcf8563 (results/bench.txt).
 demo:
@@ -144,10 +147,11 @@ help:
 	@echo '  make dt-check        the DT binding and the overlays                          ~2 min / ~1.5 min'
 	@echo '  make doc-check       the RST rendered, warnings fatal                         seconds'
 	@echo '  make qemu-boot       Debian 6.1 kernel under qemu (after build-matrix)        ~20 s / ~20 s'
+	@echo '  make script-check    options, make help, deps sets, sim-run examples, shell   ~7 min / ~2 min'
 	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~8 min / ~2 min'
 	@echo '  make help            this list                                                instant'
 	@echo 'The first time of a UML target includes its packages (scripts/deps) and the UML'
 	@echo 'kernel build (5-6 min, cached in ~/.cache/ins5s8563); the tests need root on Debian 12.'
 
-.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot demo bench help
+.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot script-check demo bench help
 endif
