@@ -604,7 +604,8 @@ static int ins5s8563_alarm_to_minutes(struct ins5s8563 *ins, bool enable)
  * - The user's countdown has priority over the alarm: the alarm moves to
  *   the minute registers (rounded up) when the countdown takes the timer.
  *   Update interrupts last about a second (hwclock) and need the timer:
- *   while they are on, the countdown is refused with -EBUSY.
+ *   while they are on, the countdown is refused with -EBUSY; while the
+ *   countdown runs, they are refused (see set_alarm).
  * - The alarm takes the timer unless the countdown holds it (-EBUSY); the
  *   minute registers are then switched off, once the timer runs.
  * - Free: the timer is stopped, with the user's settings loaded.
@@ -835,8 +836,13 @@ static int ins5s8563_rtc_set_alarm(struct device *dev, struct rtc_wkalrm *alrm)
 	ins->alarm = alarm;
 	if (alrm->enabled && ins->owner != INS5S8563_TIMER_COUNTDOWN)
 		ret = ins5s8563_alarm_to_timer(ins);
+	/*
+	 * Update interrupts need the timer, which the countdown holds:
+	 * RTC_UIE_ON fails. With -EINVAL, as where there are none, hwclock
+	 * falls back to its busy wait (it gives up on any other error).
+	 */
 	else if (alrm->enabled && ins5s8563_uie_on(ins))
-		ret = -EBUSY;
+		ret = -EINVAL;
 	if (ret != -ERANGE)
 		goto out;
 
