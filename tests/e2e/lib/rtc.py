@@ -26,6 +26,14 @@ Usage: rtc.py COMMAND ARGS...
                                     counter read 0.3 s after an event, once
                                     the rtc core is done with it); or the
                                     errno's name of RTC_UIE_ON and exit 1
+  alarm-error DEV DBG "YYYY-MM-DD HH:MM:SS" TIMEOUT
+                                    find a rollover of the simulated chip
+                                    (sec-edge), RTC_WKALM_SET the alarm and
+                                    wait for it on the same open file (a
+                                    new open clears a pending event); print
+                                    "error MS data 0xNN": the read's return
+                                    minus the chip's rollover into the
+                                    alarm's second, or exit 1
   features DEV                      RTC_PARAM_GET(RTC_PARAM_FEATURES): the
                                     feature names, one line
   sec-edge DBG [TIMEOUT]            read the simulator's registers (debugfs
@@ -152,6 +160,23 @@ def sec_edge(dbg, tmo):
             return "%.6f %d %.6f" % (mid, regs_epoch(r), (t1 - p0) / 2)
         p0, p1 = t0, t1
     return None
+
+
+def alarm_error(fd, dbg, alarm, tmo):
+    edge = sec_edge(dbg, 3)
+    if edge is None:
+        print("timeout: SEC did not change")
+        return 1
+    mono, ep = float(edge.split()[0]), int(edge.split()[1])
+    fcntl.ioctl(fd, RTC_WKALM_SET, RTC_WKALRM.pack(1, 0, *tm_pack(alarm)))
+    data = wait_event(fd, tmo)
+    at = time.monotonic()
+    if data is None:
+        print("timeout: no alarm in %g s" % tmo)
+        return 1
+    due = mono + calendar.timegm(time.strptime(alarm, "%Y-%m-%d %H:%M:%S")) - ep
+    print("error %.1f data 0x%x" % ((at - due) * 1000, data))
+    return 0
 
 
 def wait_event(fd, tmo):
@@ -301,6 +326,8 @@ def main(argv):
                 events += 1
         fcntl.ioctl(fd, RTC_UIE_OFF, 0)
         print("events %d" % events)
+    elif cmd == "alarm-error":
+        return alarm_error(fd, argv[3], argv[4], float(argv[5]))
     elif cmd == "uie-rate":
         return uie_rate(fd, argv[3], int(argv[4]))
     elif cmd == "features":
