@@ -8,6 +8,7 @@
 #   make install              modules_install + depmod
 #   make check                the whole test suite (see README.md)
 #   make demo, make bench     the driver on the simulated chip; its I2C traffic
+#   make help                 every target, and how long it takes
 
 ifneq ($(KERNELRELEASE),)
 # ---- kbuild part ----------------------------------------------------------
@@ -50,8 +51,41 @@ PWD := $(CURDIR)
 
 all: modules
 
-modules clean modules_install:
+modules modules_install: kdir-check
 	$(MAKE) -C $(KDIR) M=$(PWD) $@
+
+# Without a kernel build tree make would only say "No such file or
+# directory": say which tree is missing and how to get one.
+kdir-check:
+	@if [ ! -f "$(KDIR)/Makefile" ]; then \
+		rel=$$(uname -r); \
+		if [ "$(origin KDIR)" = file ]; then \
+			echo "rtc-ins5s8563: no kernel headers for the running kernel $$rel ($(KDIR) is missing)."; \
+			if ! command -v apt-cache >/dev/null; then \
+				echo "Install your distribution's headers package for $$rel (linux-headers-$$rel on Debian and Ubuntu, kernel-devel-$$rel on Fedora),"; \
+			elif apt-cache show "linux-headers-$$rel" >/dev/null 2>&1; then \
+				echo "Install them: sudo apt-get install linux-headers-$$rel"; \
+			else \
+				echo "The distribution has no headers package for it (apt knows no linux-headers-$$rel: this kernel is not the distribution's);"; \
+			fi; \
+			echo "or build against another kernel: make KDIR=/path/to/kernel/build (e.g. /lib/modules/<release>/build)."; \
+		else \
+			echo "rtc-ins5s8563: KDIR=$(KDIR) is not a kernel build tree (it has no Makefile)."; \
+			echo "Give the build dir of a kernel, e.g. make KDIR=/lib/modules/<release>/build (from its headers package),"; \
+			echo "or no KDIR for the running kernel $$rel."; \
+		fi >&2; \
+		exit 2; \
+	fi
+
+# The tree's own build products (this or any kernel's, UML included):
+# no kernel tree needed.
+clean:
+	find . \( -name .git -o -name results \) -prune -o -type f \( \
+		-name '*.o' -o -name '*.ko' -o -name '*.mod' -o -name '*.mod.c' \
+		-o -name '*.cmd' -o -name '*.a' -o -name '*.d' -o -name '*.dwo' \
+		-o -name '*.su' -o -name modules.order -o -name Module.symvers \
+		-o -name '*.dtb' -o -name '*.dtbo' \) -exec rm -f {} +
+	rm -rf .tmp_versions
 
 # The release from utsrelease.h: Debian's 6.1 headers have the upstream
 # version (6.1.x) in include/config/kernel.release, not the release of the
@@ -83,6 +117,9 @@ doc-check:
 qemu-boot:
 	./scripts/qemu-boot
 
+script-check:
+	./scripts/script-check
+
 # Not tests: the driver at work on the simulated chip (README.md's first
 # command), and its I2C traffic against rtc-pcf8563 (results/bench.txt).
 demo:
@@ -91,5 +128,30 @@ demo:
 bench:
 	./scripts/bench
 
-.PHONY: all modules clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot demo bench
+# Every target, one line each, with the times measured on 2 cores: the
+# first time (empty cache: the packages and the UML kernel build are most
+# of it) and after (cache warm).
+help:
+	@echo 'Targets, and how long each takes the first time / after (2 cores):'
+	@echo '  make all             the module for the running kernel (or KDIR=...)          seconds'
+	@echo '  make modules         the same as make all                                     seconds'
+	@echo '  make modules_install installs it into /lib/modules/<release>/extra/           seconds'
+	@echo '  make install         modules_install, then depmod                             seconds'
+	@echo '  make clean           removes the build products (needs no kernel tree)        instant'
+	@echo '  make kdir-check      says what is missing when KDIR is no kernel tree         instant'
+	@echo '  make demo            the driver at work on a simulated chip                   ~8 min / ~30 s'
+	@echo '  make check           the whole test suite, ends "N passed, N failed"          ~20 min / ~9 min'
+	@echo '  make kunit           the KUnit suites in UML                                  ~6 min / ~30 s'
+	@echo '  make e2e             tests/e2e/ in UML                                        ~9 min / ~3.5 min'
+	@echo '  make build-matrix    W=1, sparse, checkpatch, built-in, cross, dkms           ~3 min / ~1.5 min'
+	@echo '  make dt-check        the DT binding and the overlays                          ~2 min / ~1.5 min'
+	@echo '  make doc-check       the RST rendered, warnings fatal                         seconds'
+	@echo '  make qemu-boot       Debian 6.1 kernel under qemu (after build-matrix)        ~20 s / ~20 s'
+	@echo '  make script-check    options, make help, deps sets, sim-run examples, shell   ~7 min / ~2 min'
+	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~8 min / ~2 min'
+	@echo '  make help            this list                                                instant'
+	@echo 'The first time of a UML target includes its packages (scripts/deps) and the UML'
+	@echo 'kernel build (5-6 min, cached in ~/.cache/ins5s8563); the tests need root on Debian 12.'
+
+.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot script-check demo bench help
 endif

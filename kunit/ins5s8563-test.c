@@ -698,6 +698,11 @@ static void cache_serves_control_registers(struct kunit *test)
 
 /* ---- alarm, interrupt and wakeup ------------------------------------------ */
 
+/* The countdown's sysfs attributes, as userspace uses them (below). */
+static void cd_store_ok(struct kunit *test, const char *name,
+			const char *val);
+static const char *cd_show(struct kunit *test, const char *name);
+
 static void model_int_changed(struct ins5s8563_model *m, void *priv,
 			      bool asserted)
 {
@@ -821,17 +826,18 @@ struct alarm_case {
 	u8 regs[4];
 };
 
+/* Beyond the timer's 16777215 s (194 days): the minute registers. */
 static const struct alarm_case alarm_cases[] = {
-	{ "12:05 on the 15th", DT(2024, 6, 15, 12, 0, 0),
+	{ "12:05 on the 15th", DT(2023, 11, 1, 12, 0, 0),
 	  DT(2024, 6, 15, 12, 5, 0), { 0x05, 0x12, 0x15, ALM_AE } },
-	{ "midnight on the 1st", DT(2024, 6, 30, 23, 0, 0),
+	{ "midnight on the 1st", DT(2023, 11, 1, 23, 0, 0),
 	  DT(2024, 7, 1, 0, 0, 0), { 0x00, 0x00, 0x01, ALM_AE } },
-	{ "23:59 on the 31st", DT(2024, 12, 30, 0, 0, 0),
+	{ "23:59 on the 31st", DT(2024, 5, 1, 0, 0, 0),
 	  DT(2024, 12, 31, 23, 59, 0), { 0x59, 0x23, 0x31, ALM_AE } },
-	{ "leap day", DT(2096, 2, 28, 12, 0, 0),
+	{ "leap day", DT(2095, 7, 1, 12, 0, 0),
 	  DT(2096, 2, 29, 7, 30, 0), { 0x30, 0x07, 0x29, ALM_AE } },
-	{ "a month ahead", DT(2024, 1, 31, 10, 0, 0),
-	  DT(2024, 2, 20, 9, 45, 0), { 0x45, 0x09, 0x20, ALM_AE } },
+	{ "eight months ahead", DT(2024, 1, 31, 10, 0, 0),
+	  DT(2024, 9, 20, 9, 45, 0), { 0x45, 0x09, 0x20, ALM_AE } },
 };
 
 KUNIT_ARRAY_PARAM_DESC(alarm_cases, alarm_cases, desc);
@@ -1076,6 +1082,7 @@ static void ctrl2_flag_race(struct kunit *test)
 	struct ins5s8563_test *t = test->priv;
 	struct device *dev;
 	struct rtc_wkalrm alrm = { .enabled = 1 };
+	struct rtc_time now;
 
 	/* The handler is called here, as a level line would. */
 	add_level_irq(test);
@@ -1100,6 +1107,9 @@ static void ctrl2_flag_race(struct kunit *test)
 				0);
 		break;
 	case RACE_SET_ALARM:
+		/* Beyond the timer's range: the minute registers. */
+		rtc_time64_to_tm(mktime64(2023, 6, 15, 12, 0, 0), &now);
+		poke_time(test, &now);
 		rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 5, 0), &alrm.time);
 		KUNIT_EXPECT_EQ(test, t->rtc->ops->set_alarm(dev, &alrm), 0);
 		break;
@@ -1123,9 +1133,24 @@ static bool wait_for_irq_data(struct ins5s8563_test *t, unsigned long mask)
 	return false;
 }
 
-/* The whole path: match, /INT, threaded handler, rtc core, flag cleared. */
+struct fire_case {
+	const char *desc;
+	/* The user's countdown has the timer: the alarm goes by minute. */
+	bool countdown;
+	u8 flag;
+};
+
+static const struct fire_case fire_cases[] = {
+	{ "exact, in the timer", false, CTRL2_TF },
+	{ "by minute, while the countdown has the timer", true, CTRL2_AF },
+};
+
+KUNIT_ARRAY_PARAM_DESC(fire_cases, fire_cases, desc);
+
+/* The whole path: expiry, /INT, threaded handler, rtc core, flag cleared. */
 static void alarm_fires_through_irq(struct kunit *test)
 {
+	const struct fire_case *c = test->param_value;
 	struct ins5s8563_test *t = test->priv;
 	struct rtc_wkalrm alrm = { .enabled = 1 };
 	struct rtc_time now;
@@ -1136,25 +1161,34 @@ static void alarm_fires_through_irq(struct kunit *test)
 
 	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 4, 59), &now);
 	KUNIT_ASSERT_EQ(test, set_time(test, &now), 0);
+	if (c->countdown) {
+		cd_store_ok(test, "ticks", "1000");
+		cd_store_ok(test, "clock", "1");
+		cd_store_ok(test, "enable", "1");
+	}
 	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 5, 0), &alrm.time);
 	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
 
 	ins5s8563_model_advance(&t->model, ONE_SECOND);
-	KUNIT_EXPECT_EQ(test, t->model.alarm_matches, 1);
+	if (c->countdown)
+		KUNIT_EXPECT_EQ(test, t->model.alarm_matches, 1);
+	else
+		KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 1);
 	KUNIT_ASSERT_TRUE_MSG(test, wait_for_irq_data(t, RTC_AF | RTC_IRQF),
 			      "the alarm never reached the rtc core");
 	synchronize_irq(t->irq);
 	flush_work(&t->rtc->irqwork);
 
-	KUNIT_EXPECT_FALSE_MSG(test, peek(test, REG_CTRL2) & CTRL2_AF,
-			       "AF must be cleared");
+	KUNIT_EXPECT_FALSE_MSG(test, peek(test, REG_CTRL2) & c->flag,
+			       "the flag must be cleared");
 	KUNIT_EXPECT_FALSE_MSG(test, ins5s8563_model_int(&t->model),
 			       "/INT must be released");
 	KUNIT_EXPECT_FALSE_MSG(test, peek(test, REG_CTRL2) & CTRL2_AIE,
 			       "the rtc core disables the expired alarm");
+	KUNIT_EXPECT_EQ_MSG(test, !!(peek(test, REG_TIMER_CTRL) & TIMER_TE),
+			    c->countdown,
+			    "the timer stops with the alarm, runs for the countdown");
 }
-
-static const char *cd_show(struct kunit *test, const char *name);
 
 /*
  * On an edge-triggered line (irq_sim's), a flag that comes in while the
@@ -1253,10 +1287,11 @@ static void alarm_feature_bits(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, test_bit(RTC_FEATURE_ALARM, features), c->alarm);
 	KUNIT_EXPECT_EQ(test, test_bit(RTC_FEATURE_ALARM_WAKEUP_ONLY, features),
 			c->wakeup_only);
-	KUNIT_EXPECT_TRUE(test, test_bit(RTC_FEATURE_ALARM_RES_MINUTE,
-					 features));
-	KUNIT_EXPECT_FALSE(test, test_bit(RTC_FEATURE_UPDATE_INTERRUPT,
+	/* Exact alarms and update interrupts come from the timer. */
+	KUNIT_EXPECT_FALSE(test, test_bit(RTC_FEATURE_ALARM_RES_MINUTE,
 					  features));
+	KUNIT_EXPECT_EQ(test, test_bit(RTC_FEATURE_UPDATE_INTERRUPT, features),
+			c->irq);
 	KUNIT_EXPECT_EQ(test, device_can_wakeup(t->dev), c->alarm);
 }
 
@@ -1266,11 +1301,18 @@ static void set_alarm_io_error(struct kunit *test)
 	struct ins5s8563_test *t = test->priv;
 	struct rtc_wkalrm alrm = { .enabled = 1 };
 	struct rtc_wkalrm got;
+	struct rtc_time now;
 
+	/* A year ahead, beyond the timer: the minute registers. */
+	rtc_time64_to_tm(mktime64(2023, 6, 15, 12, 0, 0), &now);
+	poke_time(test, &now);
 	probe_ok(test);
 	ins5s8563_model_reset_counters(&t->model);
-	/* Access 1 clears AF and AIE, access 2 is the alarm burst. */
-	ins5s8563_model_fail(&t->model, 2, 1, -EIO);
+	/*
+	 * Access 1 reads the time, 2 clears AF and AIE, 3 is the alarm
+	 * burst.
+	 */
+	ins5s8563_model_fail(&t->model, 3, 1, -EIO);
 	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 5, 0), &alrm.time);
 	KUNIT_EXPECT_EQ(test, t->rtc->ops->set_alarm(t->rtc->dev.parent, &alrm),
 			-EIO);
@@ -1336,10 +1378,10 @@ static const struct round_up_case round_up_cases[] = {
 KUNIT_ARRAY_PARAM_DESC(round_up_cases, round_up_cases, desc);
 
 /*
- * Only rtc_set_alarm() rounds an alarm to its minute; the core's other
- * timers (alarmtimer's wakeups, the timerqueue) reach set_alarm with
- * seconds. The chip matches minutes, so an alarm with seconds is rounded
- * up: late by less than a minute, never a month.
+ * While the user's countdown has the timer, the minute registers take the
+ * alarm. The chip matches minutes, so an alarm with seconds is rounded up:
+ * late by less than a minute, never a month (a minute that has begun
+ * matches only a month later).
  */
 static void set_alarm_rounds_up(struct kunit *test)
 {
@@ -1353,6 +1395,9 @@ static void set_alarm_rounds_up(struct kunit *test)
 	probe_ok(test);
 	rtc_time64_to_tm(dt64(&c->now), &now);
 	KUNIT_ASSERT_EQ(test, set_time(test, &now), 0);
+	cd_store_ok(test, "ticks", "100000");
+	cd_store_ok(test, "clock", "1");
+	cd_store_ok(test, "enable", "1");
 	rtc_time64_to_tm(dt64(&c->alarm), &alrm.time);
 	KUNIT_ASSERT_EQ(test, t->rtc->ops->set_alarm(t->rtc->dev.parent, &alrm),
 			0);
@@ -1396,11 +1441,14 @@ static bool wait_flags_clear(struct ins5s8563_test *t, u8 flags)
 	return false;
 }
 
-/* A countdown left on /INT by a previous boot: running, TIE set. */
-static void poke_running_timer(struct kunit *test, u8 ctrl2)
+/*
+ * A timer left running by a previous boot, with @ctrl2: at 1 Hz with TIE
+ * an alarm (@td 2), at 64 Hz a countdown (@td 1).
+ */
+static void poke_running_timer(struct kunit *test, u8 td, u8 ctrl2)
 {
 	poke(test, REG_TIMER_LOW, 100);
-	poke(test, REG_TIMER_CTRL, TIMER_TE | 2);
+	poke(test, REG_TIMER_CTRL, TIMER_TE | td);
 	poke(test, REG_CTRL2, ctrl2);
 }
 
@@ -1410,17 +1458,27 @@ struct probe_flag_case {
 	u8 ctrl2;
 	/* Flags that set after probe's first read, before any edge. */
 	u8 late;
-	bool timer;
+	/* TD of a running timer (2: an alarm, 1: a countdown), -1: none. */
+	int td;
+	/* What the countdown's expired reads after probe. */
+	const char *expired;
+	/* The timer still runs after probe. */
+	bool running;
 };
 
 static const struct probe_flag_case probe_flag_cases[] = {
-	{ "TF found at probe (warm reboot)", CTRL2_TIE | CTRL2_TF, 0, true },
-	{ "TF sets before the interrupt is requested", CTRL2_TIE, CTRL2_TF,
-	  true },
+	{ "countdown's TF found at probe (warm reboot)",
+	  CTRL2_TIE | CTRL2_TF, 0, 1, "1", true },
+	{ "timer alarm's TF found at probe: spent, stopped",
+	  CTRL2_TIE | CTRL2_TF, 0, 2, "0", false },
+	{ "countdown's TF sets before the interrupt is requested", CTRL2_TIE,
+	  CTRL2_TF, 1, "1", true },
+	{ "timer alarm's TF sets before the interrupt is requested", CTRL2_TIE,
+	  CTRL2_TF, 2, "0", true },
 	{ "AF sets before the interrupt is requested", CTRL2_AIE, CTRL2_AF,
-	  false },
+	  -1, "0", false },
 	{ "AF and TF set before the interrupt is requested",
-	  CTRL2_AIE | CTRL2_TIE, CTRL2_AF | CTRL2_TF, true },
+	  CTRL2_AIE | CTRL2_TIE, CTRL2_AF | CTRL2_TF, 1, "1", true },
 };
 
 KUNIT_ARRAY_PARAM_DESC(probe_flag_cases, probe_flag_cases, desc);
@@ -1437,8 +1495,8 @@ static void probe_handles_pending_flags(struct kunit *test)
 
 	add_irq(test);
 	t->int_muted = true;
-	if (c->timer)
-		poke_running_timer(test, c->ctrl2);
+	if (c->td >= 0)
+		poke_running_timer(test, c->td, c->ctrl2);
 	else
 		poke(test, REG_CTRL2, c->ctrl2);
 	t->race_bits = c->late;
@@ -1454,8 +1512,9 @@ static void probe_handles_pending_flags(struct kunit *test)
 			      peek(test, REG_CTRL2));
 	KUNIT_EXPECT_FALSE_MSG(test, ins5s8563_model_int(&t->model),
 			       "/INT stuck low");
-	if (c->timer)
-		KUNIT_EXPECT_STREQ(test, cd_show(test, "expired"), "1");
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "expired"), c->expired);
+	KUNIT_EXPECT_EQ(test, !!(peek(test, REG_TIMER_CTRL) & TIMER_TE),
+			c->running);
 	flush_work(&t->rtc->irqwork);
 }
 
@@ -1524,7 +1583,8 @@ static bool unbind_irq_ran;
 
 /*
  * Runs while the rtc device is being deleted and the interrupt is still
- * requested: an alarm fires right then, and the handler runs.
+ * requested: the alarm in the timer fires right then, and the handler
+ * runs.
  */
 static void unbind_remove_dev(struct device *dev)
 {
@@ -1534,7 +1594,7 @@ static void unbind_remove_dev(struct device *dev)
 		return;
 	ins5s8563_model_poke(&t->model, REG_CTRL2,
 			     ins5s8563_model_peek(&t->model, REG_CTRL2) |
-			     CTRL2_AF);
+			     CTRL2_TF);
 	unbind_irq_ret = ins5s8563_handle_irq(t->irq,
 					      dev_get_drvdata(t->dev));
 	unbind_irq_ran = true;
@@ -1584,9 +1644,9 @@ static void unbind_irq_reports_nothing(struct kunit *test)
 
 	KUNIT_ASSERT_TRUE_MSG(test, unbind_irq_ran, "the rtc device never went");
 	KUNIT_EXPECT_EQ(test, unbind_irq_ret, IRQ_HANDLED);
-	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_CTRL2) & (CTRL2_AF | CTRL2_AIE),
-			    CTRL2_AF,
-			    "AF reported to a departing rtc device, or /INT left low");
+	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_CTRL2) & (CTRL2_TF | CTRL2_TIE),
+			    CTRL2_TF,
+			    "TF reported to a departing rtc device, or /INT left low");
 	KUNIT_EXPECT_FALSE(test, ins5s8563_model_int(&t->model));
 }
 
@@ -1599,7 +1659,7 @@ static struct kunit_case ins5s8563_alarm_cases[] = {
 	KUNIT_CASE_PARAM(handler_flags, handler_cases_gen_params),
 	KUNIT_CASE(handler_io_error),
 	KUNIT_CASE_PARAM(ctrl2_flag_race, race_cases_gen_params),
-	KUNIT_CASE(alarm_fires_through_irq),
+	KUNIT_CASE_PARAM(alarm_fires_through_irq, fire_cases_gen_params),
 	KUNIT_CASE(handler_edge_catches_late_flag),
 	KUNIT_CASE(probe_clears_pending_alarm),
 	KUNIT_CASE_PARAM(alarm_feature_bits, feature_cases_gen_params),
@@ -2520,11 +2580,11 @@ static void countdown_probe_takes_timer_off_int(struct kunit *test)
 	struct ins5s8563_test *t = test->priv;
 
 	add_wakeup_source(test);
-	poke_running_timer(test, CTRL2_TIE);
+	poke_running_timer(test, 1, CTRL2_TIE);
 	probe_ok(test);
 	KUNIT_EXPECT_FALSE(test, peek(test, REG_CTRL2) & CTRL2_TIE);
 	KUNIT_EXPECT_TRUE(test, peek(test, REG_TIMER_CTRL) & TIMER_TE);
-	ins5s8563_model_advance(&t->model, 100 * ONE_SECOND);
+	ins5s8563_model_advance(&t->model, 100 * 512);
 	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 1);
 	KUNIT_EXPECT_FALSE_MSG(test, ins5s8563_model_int(&t->model),
 			       "an expiry holds /INT low");
@@ -2648,6 +2708,423 @@ static struct kunit_suite ins5s8563_countdown_suite = {
 	.test_cases = ins5s8563_countdown_cases,
 };
 
+/* ---- exact alarms, update interrupts and the timer's owner -------------- */
+
+#define NOW_12	DT(2024, 6, 15, 12, 0, 15)
+
+static void set_time_dt(struct kunit *test, const struct dt *d)
+{
+	struct rtc_time tm;
+
+	rtc_time64_to_tm(dt64(d), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+}
+
+static int op_set_alarm(struct kunit *test, time64_t at)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+
+	rtc_time64_to_tm(at, &alrm.time);
+	return t->rtc->ops->set_alarm(t->rtc->dev.parent, &alrm);
+}
+
+static void expect_timer_alarm(struct kunit *test, u32 ticks)
+{
+	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_TIMER_CTRL), TIMER_TE | 2,
+			    "the timer runs at 1 Hz");
+	KUNIT_EXPECT_EQ(test, timer_regs(test), ticks);
+	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_CTRL2) & (CTRL2_TIE | CTRL2_AIE),
+			    CTRL2_TIE, "TIE set, AIE clear");
+}
+
+struct exact_case {
+	const char *desc;
+	u32 ahead;
+};
+
+static const struct exact_case exact_cases[] = {
+	{ "1 s", 1 },
+	{ "30 s, in the current minute", 30 },
+	{ "59 s", 59 },
+	{ "61 s", 61 },
+	{ "3599 s", 3599 },
+	{ "86407 s", 86407 },
+	{ "16777215 s (the counter's range)", 16777215 },
+	{ "16777216 s: by minute, rounded up", 16777216 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(exact_cases, exact_cases, desc);
+
+/*
+ * Within the counter's range the alarm is T - now ticks of the 1 Hz timer,
+ * and fires on the rollover into T; read_alarm gives T to the second.
+ * Beyond it, the minute registers take it, rounded up.
+ */
+static void exact_alarm(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	const struct exact_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	time64_t at = dt64(&now) + c->ahead;
+	struct rtc_wkalrm got;
+	struct rtc_time tm;
+
+	probe_ok(test);
+	set_time_dt(test, &now);
+	KUNIT_ASSERT_EQ(test, op_set_alarm(test, at), 0);
+
+	if (c->ahead > 16777215) {
+		rtc_time64_to_tm(DIV_ROUND_UP_ULL(at, 60) * 60, &tm);
+		KUNIT_EXPECT_EQ(test, peek(test, REG_ALM_MIN), bin2bcd(tm.tm_min));
+		KUNIT_EXPECT_EQ(test, peek(test, REG_ALM_MIN + 1),
+				bin2bcd(tm.tm_hour));
+		KUNIT_EXPECT_EQ(test, peek(test, REG_ALM_MIN + 2),
+				bin2bcd(tm.tm_mday));
+		KUNIT_EXPECT_TRUE(test, peek(test, REG_CTRL2) & CTRL2_AIE);
+		KUNIT_EXPECT_FALSE(test, peek(test, REG_TIMER_CTRL) & TIMER_TE);
+		return;
+	}
+
+	expect_timer_alarm(test, c->ahead);
+	KUNIT_ASSERT_EQ(test, read_alarm(test, &got), 0);
+	KUNIT_EXPECT_EQ_MSG(test, rtc_tm_to_time64(&got.time), at,
+			    "read_alarm gave %ptR", &got.time);
+	KUNIT_EXPECT_TRUE(test, got.enabled);
+	KUNIT_EXPECT_FALSE(test, got.pending);
+
+	ins5s8563_model_advance(&t->model, (u64)c->ahead * ONE_SECOND - 1);
+	KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 0, "early");
+	ins5s8563_model_advance(&t->model, 1);
+	KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 1,
+			    "not on the rollover into its second");
+	KUNIT_EXPECT_TRUE(test, peek(test, REG_CTRL2) & CTRL2_TF);
+	KUNIT_ASSERT_EQ(test, read_alarm(test, &got), 0);
+	KUNIT_EXPECT_TRUE(test, got.pending);
+}
+
+/* An alarm whose second has come (the rollover beat the rtc core) is -ETIME. */
+static void exact_alarm_etime(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+
+	probe_ok(test);
+	set_time_dt(test, &now);
+	ins5s8563_model_reset_counters(&t->model);
+	KUNIT_EXPECT_EQ(test, op_set_alarm(test, dt64(&now)), -ETIME);
+	KUNIT_EXPECT_EQ(test, op_set_alarm(test, dt64(&now) - 10), -ETIME);
+	KUNIT_EXPECT_EQ_MSG(test, t->model.writes, 0, "nothing written");
+}
+
+/* The rollover comes between the read of the time and the start. */
+static void rollover_hook(struct ins5s8563_model *m, void *priv,
+			  unsigned int access, enum ins5s8563_model_dir dir,
+			  u8 reg)
+{
+	struct ins5s8563_test *t = priv;
+
+	if (dir == INS5S8563_MODEL_WRITE && reg == REG_TIMER_CTRL &&
+	    t->race_bits) {
+		__ins5s8563_model_poke(m, REG_SEC, m->regs[REG_SEC] + 1);
+		t->race_bits = 0;
+	}
+}
+
+/* A second that rolls over while the timer is set up: reloaded from it. */
+static void exact_alarm_rollover(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+
+	probe_ok(test);
+	set_time_dt(test, &now);
+	t->race_bits = 1;
+	ins5s8563_model_set_hook(&t->model, rollover_hook, t);
+	KUNIT_ASSERT_EQ(test, op_set_alarm(test, dt64(&now) + 20), 0);
+	ins5s8563_model_set_hook(&t->model, NULL, NULL);
+	KUNIT_EXPECT_EQ(test, t->race_bits, 0);
+	/* 12:00:16 now: 19 ticks to 12:00:35. */
+	expect_timer_alarm(test, 19);
+}
+
+/*
+ * Update interrupts: once the timer runs at 1 Hz with 1 tick, the chip
+ * reloads by itself; each second costs the handler's two transfers and
+ * the rtc core's read of the time, and set_alarm none.
+ */
+static void uie_steady_state(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	int sec, i, n;
+
+	add_irq(test);
+	probe_ok(test);
+	set_time_dt(test, &now);
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 1), 0);
+	expect_timer_alarm(test, 1);
+
+	for (sec = 0; sec < 4; sec++) {
+		t->nlog = 0;
+		ins5s8563_model_reset_counters(&t->model);
+		ins5s8563_model_set_hook(&t->model, log_access, t);
+		WRITE_ONCE(t->rtc->irq_data, 0);
+		ins5s8563_model_advance(&t->model, ONE_SECOND);
+		KUNIT_ASSERT_TRUE_MSG(test, wait_for_irq_data(t, RTC_UF),
+				      "no update interrupt in second %d", sec);
+		for (i = 0; i < 50 && t->model.accesses < 3; i++)
+			msleep(20);
+		synchronize_irq(t->irq);
+		flush_work(&t->rtc->irqwork);
+		ins5s8563_model_set_hook(&t->model, NULL, NULL);
+
+		KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 1,
+				    "second %d", sec);
+		/*
+		 * The handler reads and clears Control_2 (and on an edge line
+		 * reads it once more); the rtc core reads the time three
+		 * times. Nothing else: set_alarm costs no transfer.
+		 */
+		for (i = 0, n = 0; i < t->nlog && i < ARRAY_SIZE(t->log); i++) {
+			if (t->log[i].reg == REG_SEC &&
+			    t->log[i].dir == INS5S8563_MODEL_READ)
+				n++;
+			else
+				KUNIT_EXPECT_EQ_MSG(test, t->log[i].reg, REG_CTRL2,
+						    "second %d: access %d", sec,
+						    i + 1);
+		}
+		KUNIT_EXPECT_EQ_MSG(test, n, 3, "second %d: reads of the time",
+				    sec);
+		KUNIT_EXPECT_LE_MSG(test, t->model.accesses, 6,
+				    "transfers in second %d", sec);
+	}
+	expect_timer_alarm(test, 1);
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 0), 0);
+	flush_work(&t->rtc->irqwork);
+	KUNIT_EXPECT_FALSE_MSG(test, peek(test, REG_TIMER_CTRL) & TIMER_TE,
+			       "update interrupts off: the timer stops");
+}
+
+/*
+ * The user's countdown has priority: the alarm moves to the minute
+ * registers (rounded up) at once, and back to the timer when the
+ * countdown stops.
+ */
+static void countdown_takes_timer_from_alarm(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+	struct rtc_wkalrm got;
+
+	add_irq(test);
+	probe_ok(test);
+	set_time_dt(test, &now);
+	rtc_time64_to_tm(dt64(&now) + 30, &alrm.time);	/* 12:00:45 */
+	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+	expect_timer_alarm(test, 30);
+
+	cd_store_ok(test, "ticks", "100");
+	cd_store_ok(test, "clock", "64");
+	cd_store_ok(test, "enable", "1");
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL), TIMER_TE | 1);
+	KUNIT_EXPECT_EQ(test, timer_regs(test), 100);
+	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_ALM_MIN), 0x01,
+			    "12:00:45 rounds up to 12:01");
+	KUNIT_EXPECT_EQ(test, peek(test, REG_ALM_MIN + 1), 0x12);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_CTRL2) & (CTRL2_TIE | CTRL2_AIE),
+			CTRL2_TIE | CTRL2_AIE);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "enable"), "1");
+
+	ins5s8563_model_advance(&t->model, 5 * ONE_SECOND);
+	cd_store_ok(test, "enable", "0");
+	expect_timer_alarm(test, 25);
+	KUNIT_ASSERT_EQ(test, read_alarm(test, &got), 0);
+	KUNIT_EXPECT_EQ(test, rtc_tm_to_time64(&got.time), dt64(&now) + 30);
+
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_advance(&t->model, 25 * ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 1);
+	KUNIT_EXPECT_EQ(test, t->model.alarm_matches, 0);
+	KUNIT_EXPECT_TRUE(test, wait_for_irq_data(t, RTC_AF | RTC_IRQF));
+	synchronize_irq(t->irq);
+	flush_work(&t->rtc->irqwork);
+}
+
+/* Update interrupts and the countdown exclude each other. */
+static void countdown_and_uie_exclude(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+
+	add_irq(test);
+	probe_ok(test);
+	set_time_dt(test, &now);
+	cd_store_ok(test, "ticks", "100");
+	cd_store_ok(test, "enable", "1");
+	/* -EINVAL, as without update interrupts: hwclock then busy-waits. */
+	KUNIT_EXPECT_EQ(test, rtc_update_irq_enable(t->rtc, 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, timer_regs(test), 100);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "enable"), "1");
+
+	cd_store_ok(test, "enable", "0");
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 1), 0);
+	KUNIT_EXPECT_EQ(test, cd_store(test, "enable", "1"), -EBUSY);
+	expect_timer_alarm(test, 1);
+
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 0), 0);
+	flush_work(&t->rtc->irqwork);
+	cd_store_ok(test, "enable", "1");
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL), TIMER_TE | 0);
+}
+
+/*
+ * Setting the time with an alarm in the timer: the rtc core sets the alarm
+ * again, and the count follows the new time; STOP held the timer during
+ * the write, and the first second after it is whole.
+ */
+static void exact_alarm_time_set(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+	struct rtc_time tm;
+
+	add_irq(test);
+	probe_ok(test);
+	set_time_dt(test, &now);
+	rtc_time64_to_tm(dt64(&now) + 100, &alrm.time);
+	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+	ins5s8563_model_advance(&t->model, ONE_SECOND / 2);
+
+	rtc_time64_to_tm(dt64(&now) + 50, &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	expect_timer_alarm(test, 50);
+
+	ins5s8563_model_advance(&t->model, 50 * ONE_SECOND - 1);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 0);
+	ins5s8563_model_advance(&t->model, 1);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 1);
+	KUNIT_EXPECT_TRUE(test, wait_for_irq_data(t, RTC_AF | RTC_IRQF));
+	synchronize_irq(t->irq);
+	flush_work(&t->rtc->irqwork);
+}
+
+/*
+ * An alarm an earlier kernel left in the timer (running at 1 Hz with TIE)
+ * is read back to the second, and the rtc core queues it again.
+ */
+static void probe_finds_timer_alarm(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm got;
+	struct rtc_time tm;
+
+	add_irq(test);
+	rtc_time64_to_tm(dt64(&now), &tm);
+	poke_time(test, &tm);
+	poke_running_timer(test, 2, CTRL2_TIE);
+	probe_ok(test);
+
+	KUNIT_ASSERT_EQ(test, read_alarm(test, &got), 0);
+	KUNIT_EXPECT_EQ_MSG(test, rtc_tm_to_time64(&got.time), dt64(&now) + 100,
+			    "read_alarm gave %ptR", &got.time);
+	KUNIT_EXPECT_TRUE(test, got.enabled);
+	KUNIT_EXPECT_TRUE_MSG(test, t->rtc->aie_timer.enabled,
+			      "the rtc core did not queue it");
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "enable"), "0");
+
+	ins5s8563_model_advance(&t->model, 100 * ONE_SECOND);
+	KUNIT_EXPECT_TRUE(test, wait_for_irq_data(t, RTC_AF | RTC_IRQF));
+	synchronize_irq(t->irq);
+	flush_work(&t->rtc->irqwork);
+	KUNIT_EXPECT_FALSE(test, peek(test, REG_TIMER_CTRL) & TIMER_TE);
+}
+
+/* A countdown left running (no TIE) is the countdown, not an alarm. */
+static void probe_finds_countdown(struct kunit *test)
+{
+	struct rtc_wkalrm got;
+	struct rtc_time tm;
+
+	add_irq(test);
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 0, 15), &tm);
+	poke_time(test, &tm);
+	poke_running_timer(test, 2, 0);
+	probe_ok(test);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "enable"), "1");
+	KUNIT_ASSERT_EQ(test, read_alarm(test, &got), 0);
+	KUNIT_EXPECT_FALSE(test, got.enabled);
+	KUNIT_EXPECT_EQ(test, got.time.tm_min, -1);
+}
+
+struct release_case {
+	const char *desc;
+	bool uie;
+	bool running;
+};
+
+static const struct release_case release_cases[] = {
+	{ "an alarm pending keeps counting on /INT", false, true },
+	{ "update interrupts alone stop", true, false },
+};
+
+KUNIT_ARRAY_PARAM_DESC(release_cases, release_cases, desc);
+
+/*
+ * Shutdown (and unbind): a pending alarm in the timer keeps counting with
+ * TIE, so that a PMIC on /INT powers the board up at its second.
+ */
+static void exact_alarm_shutdown(struct kunit *test)
+{
+	const struct release_case *c = test->param_value;
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+
+	add_irq(test);
+	probe_ok(test);
+	set_time_dt(test, &now);
+	if (c->uie) {
+		KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 1), 0);
+	} else {
+		rtc_time64_to_tm(dt64(&now) + 100, &alrm.time);
+		KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+	}
+	ins5s8563_shutdown(t->dev);
+	KUNIT_EXPECT_EQ(test, !!(peek(test, REG_TIMER_CTRL) & TIMER_TE),
+			c->running);
+	KUNIT_EXPECT_EQ(test, !!(peek(test, REG_CTRL2) & CTRL2_TIE),
+			c->running);
+	if (c->uie)
+		KUNIT_EXPECT_EQ(test, rtc_update_irq_enable(t->rtc, 0), 0);
+	flush_work(&t->rtc->irqwork);
+}
+
+static struct kunit_case ins5s8563_exact_cases[] = {
+	KUNIT_CASE_PARAM(exact_alarm, exact_cases_gen_params),
+	KUNIT_CASE(exact_alarm_etime),
+	KUNIT_CASE(exact_alarm_rollover),
+	KUNIT_CASE(uie_steady_state),
+	KUNIT_CASE(countdown_takes_timer_from_alarm),
+	KUNIT_CASE(countdown_and_uie_exclude),
+	KUNIT_CASE(exact_alarm_time_set),
+	KUNIT_CASE(probe_finds_timer_alarm),
+	KUNIT_CASE(probe_finds_countdown),
+	KUNIT_CASE_PARAM(exact_alarm_shutdown, release_cases_gen_params),
+	{}
+};
+
+static struct kunit_suite ins5s8563_exact_suite = {
+	.name = "ins5s8563-exact",
+	.init = ins5s8563_test_init,
+	.exit = ins5s8563_test_exit,
+	.test_cases = ins5s8563_exact_cases,
+};
+
 static struct kunit_case ins5s8563_time_cases[] = {
 	KUNIT_CASE_PARAM(set_time_round_trip, time_cases_gen_params),
 	KUNIT_CASE_PARAM(read_time_after_carry, time_cases_gen_params),
@@ -2678,7 +3155,7 @@ static struct kunit_suite ins5s8563_time_suite = {
 
 kunit_test_suites(&ins5s8563_model_test_suite, &ins5s8563_time_suite,
 		  &ins5s8563_alarm_suite, &ins5s8563_clkout_suite,
-		  &ins5s8563_countdown_suite);
+		  &ins5s8563_countdown_suite, &ins5s8563_exact_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the Dapu INS5S8563 RTC driver");
 MODULE_LICENSE("GPL");

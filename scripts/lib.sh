@@ -40,6 +40,35 @@ usage() {
 	     on { exit }' "$0"
 }
 
+# Exit status of a usage error: 2, unless the script documents another
+# (sim-run and uml-run pass COMMAND's status on, and use 125).
+INS_USAGE_RC=2
+
+# bad_usage MESSAGE: say what is wrong with the command line, print the
+# usage, exit with INS_USAGE_RC.
+bad_usage() {
+	printf 'scripts/%s: %s\n' "$INS_PROG" "$*" >&2
+	usage >&2
+	exit "$INS_USAGE_RC"
+}
+
+# unknown_option ARG: the catch-all of an option loop. Names the option
+# (or the argument) that is not understood, then the usage.
+unknown_option() {
+	case $1 in
+	-*) bad_usage "unknown option '$1'" ;;
+	*) bad_usage "unexpected argument '$1'" ;;
+	esac
+}
+
+# optarg OPTION "$@": the value of an option that takes one (the caller
+# shifts 2), or a usage error naming the option when it has none:
+#   --kernel) kernel=$(optarg "$@"); shift 2 ;;
+optarg() {
+	[ $# -ge 2 ] && [ -n "$2" ] || bad_usage "option '$1' needs a value"
+	printf '%s\n' "$2"
+}
+
 # Debian version of the installed kernel source package, e.g.
 # "6.12.117-1~deb12u1"; empty when it is not installed.
 ins_src_pkg_version() {
@@ -53,6 +82,38 @@ ins_src_key() {
 	v=$(ins_src_pkg_version)
 	[ -n "$v" ] || return 1
 	printf '%s\n' "$v" | tr -c 'A-Za-z0-9.+\n-' '_'
+}
+
+# ins_highest GLOB: the highest version of the directories GLOB matches.
+ins_highest() {
+	local d
+	for d in $1; do [ -d "$d" ] && echo "$d"; done | sort -V | tail -n1
+}
+
+# ins_deb_tree NAME: where scripts/deps unpacked the Debian packages NAME
+# (headers-6.12, image-6.1) with dpkg-deb -x; fails when it has not.
+ins_deb_tree() {
+	local dir
+	dir=$(cat "$INS_CACHE/debs/$1.path" 2>/dev/null) || return 1
+	[ -f "$dir/.done" ] && echo "$dir/root"
+}
+
+# ins_need SET: true when what scripts/deps SET installs is there; else
+# false, after one line saying what is missing and how to get it.
+ins_need() {
+	"$INS_REPO/scripts/deps" --check "$1" 2>&1 | grep -v '^ ' >&2
+	[ "${PIPESTATUS[0]}" -eq 0 ]
+}
+
+# ins_uml_kernel: print the UML build dir (scripts/uml-kernel builds it
+# the first time, some 5-10 minutes); false when there is none (what
+# uml-kernel printed says why).
+ins_uml_kernel() {
+	local out
+	out=$("$INS_REPO/scripts/uml-kernel") || return 1
+	out=$(printf '%s\n' "$out" | tail -n1)
+	[ -x "$out/linux" ] || { warn "no UML kernel binary at '$out'"; return 1; }
+	echo "$out"
 }
 
 ins_sha12() { sha256sum "$@" | cut -c1-12; }

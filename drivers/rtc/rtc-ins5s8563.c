@@ -66,6 +66,7 @@
 #define INS5S8563_REG_TIMER_CTRL	0x0e
 #define INS5S8563_TIMER_TE		BIT(7)
 #define INS5S8563_TIMER_TD		GENMASK(1, 0)
+#define INS5S8563_TD_1HZ		2
 
 #define INS5S8563_REG_TIMER_LOW		0x0f
 #define INS5S8563_REG_TIMER_HIGH	0x12
@@ -73,16 +74,26 @@
 #define INS5S8563_TIMER_MAX		GENMASK(23, 0)
 
 /*
- * The countdown timer as its user configured it. All timer state lives
- * here and reaches the chip only through ins5s8563_timer_apply(), so that a
- * second user of the timer needs a check there and nowhere else.
+ * A setting of the countdown timer: what the chip's timer does (ins->hw),
+ * or what the user's countdown asks for (ins->countdown).
  */
 struct ins5s8563_timer {
-	u32 ticks;		/* reload value, 0 when the chip held none */
+	u32 ticks;		/* reload value, 0 when unknown */
 	u8 td;			/* source clock, TD[1:0] */
 	bool enabled;		/* TE */
 	bool pulse;		/* TI_TP */
-	bool expired;		/* an expiry not yet acknowledged */
+	bool tie;		/* TIE (hw only) */
+	bool expired;		/* an expiry not yet acknowledged (countdown) */
+};
+
+/*
+ * Who the countdown timer works for. There is one owner at a time, and
+ * ins5s8563_timer_switch() is the one place that changes it.
+ */
+enum ins5s8563_timer_owner {
+	INS5S8563_TIMER_FREE,		/* stopped, holding the user's settings */
+	INS5S8563_TIMER_COUNTDOWN,	/* the user's countdown, through sysfs */
+	INS5S8563_TIMER_ALARM,		/* exact alarms and update interrupts */
 };
 
 struct ins5s8563 {
@@ -100,7 +111,17 @@ struct ins5s8563 {
 	 * changes them, so Control_2 is written without being read first.
 	 */
 	u8 ctrl2;
-	struct ins5s8563_timer timer;
+	struct ins5s8563_timer countdown;
+	struct ins5s8563_timer hw;
+	enum ins5s8563_timer_owner owner;
+	/* The alarm last set, in seconds; 0 when unknown. */
+	time64_t alarm;
+	/*
+	 * With the alarm in the timer: the second whose rollover the timer
+	 * expires into next, 0 when unknown. A set_alarm for exactly that
+	 * second (update interrupts, every second) needs no transfer.
+	 */
+	time64_t timer_next;
 	/* The interrupt /INT drives, 0 when none. */
 	int irq;
 	/* The interrupt is edge-triggered: no line brings the handler back. */
@@ -355,10 +376,13 @@ static int ins5s8563_init_after_power_loss(struct ins5s8563 *ins)
 	}
 	if (!ret) {
 		ins->ctrl2 = 0;
-		ins->timer.td = 0;
-		ins->timer.enabled = false;
-		ins->timer.pulse = false;
-		ins->timer.expired = false;
+		ins->hw = (struct ins5s8563_timer){ };
+		ins->countdown.td = 0;
+		ins->countdown.pulse = false;
+		ins->countdown.expired = false;
+		ins->owner = INS5S8563_TIMER_FREE;
+		ins->alarm = 0;
+		ins->timer_next = 0;
 	}
 	mutex_unlock(&ins->lock);
 
@@ -407,6 +431,11 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 	regs[INS5S8563_REG_CTRL2] = ins5s8563_ctrl2_val(ins, clear);
 	ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_CTRL1, regs,
 				sizeof(regs));
+	/*
+	 * An alarm in the timer counted seconds of the old time; the rtc
+	 * core sets it again after a time set, and that set must reload it.
+	 */
+	ins->timer_next = 0;
 	mutex_unlock(&ins->lock);
 
 	/*
@@ -427,6 +456,296 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 	return ret ?: err;
 }
 
+/* ---- the countdown timer and its owner ---------------------------------- */
+
+static bool ins5s8563_uie_on(struct ins5s8563 *ins)
+{
+	return ins->rtc->uie_rtctimer.enabled;
+}
+
+/*
+ * Brings the chip's timer to @new; only ins5s8563_timer_switch() calls it.
+ * The counter is only ever loaded with TE=0, so the chip never counts from
+ * a half-written value, and starting always loads it, so counting begins
+ * at the full reload value. TF is cleared when the timer starts.
+ */
+static int ins5s8563_timer_apply(struct ins5s8563 *ins,
+				 const struct ins5s8563_timer *new)
+{
+	struct ins5s8563_timer *cur = &ins->hw;
+	bool load = (new->enabled && !cur->enabled) ||
+		    new->ticks != cur->ticks || new->td != cur->td;
+	bool start = new->enabled && load;
+	bool stop = cur->enabled && (load || !new->enabled);
+	u8 ctrl = FIELD_PREP(INS5S8563_TIMER_TD, new->td);
+	u8 low[2] = { ctrl, new->ticks & 0xff };
+	u8 high[2] = { new->ticks >> 16, new->ticks >> 8 };
+	u8 enables = (new->pulse ? INS5S8563_CTRL2_TI_TP : 0) |
+		     (new->tie ? INS5S8563_CTRL2_TIE : 0);
+	u8 mask = INS5S8563_CTRL2_TI_TP | INS5S8563_CTRL2_TIE;
+	unsigned int te;
+	int ret;
+
+	lockdep_assert_held(&ins->lock);
+
+	/* 0x0e and 0x0f in one burst: stopped, new source, low byte. */
+	if (stop || load) {
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, low,
+					     load ? 2 : 1);
+		if (ret)
+			goto err;
+		/* From here on a failure leaves the timer stopped. */
+		cur->enabled = false;
+	}
+	if (load) {
+		ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH,
+					high, sizeof(high));
+		if (ret)
+			goto err;
+	}
+
+	if ((ins->ctrl2 & mask) != enables || start) {
+		ret = ins5s8563_update_ctrl2(ins, mask, enables,
+					     start ? INS5S8563_CTRL2_TF : 0);
+		if (ret)
+			goto err;
+	}
+
+	if (start) {
+		ctrl |= INS5S8563_TIMER_TE;
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
+					     &ctrl, 1);
+		if (ret)
+			goto err;
+	}
+
+	*cur = *new;
+
+	return 0;
+
+err:
+	/*
+	 * A transfer that failed may still have reached the chip: ask it
+	 * whether the timer runs, or take it as stopped (the next start
+	 * loads and starts it whole).
+	 */
+	if (!regmap_read(ins->regmap, INS5S8563_REG_TIMER_CTRL, &te))
+		cur->enabled = te & INS5S8563_TIMER_TE;
+	else
+		cur->enabled = false;
+
+	return ret;
+}
+
+/* The live counter, read so that a borrow between the bytes never shows. */
+static int ins5s8563_timer_remaining(struct ins5s8563 *ins, u32 *count)
+{
+	u8 high[2], again[2];
+	unsigned int low;
+	int ret, try;
+
+	for (try = 0; try < 5; try++) {
+		ret = regmap_bulk_read(ins->regmap, INS5S8563_REG_TIMER_HIGH,
+				       high, sizeof(high));
+		if (!ret)
+			ret = regmap_read(ins->regmap, INS5S8563_REG_TIMER_LOW,
+					  &low);
+		if (!ret)
+			ret = regmap_bulk_read(ins->regmap,
+					       INS5S8563_REG_TIMER_HIGH,
+					       again, sizeof(again));
+		if (ret)
+			return ret;
+
+		if (!memcmp(high, again, sizeof(high))) {
+			*count = high[0] << 16 | high[1] << 8 | low;
+			return 0;
+		}
+	}
+
+	return -EBUSY;
+}
+
+/*
+ * Rounded up to its minute in 0x09-0x0c, AIE as @enable: the place an
+ * alarm goes when the timer cannot take it. The old alarm must not fire
+ * while the new one is written.
+ */
+static int ins5s8563_alarm_to_minutes(struct ins5s8563 *ins, bool enable)
+{
+	time64_t alarm = DIV_ROUND_UP_ULL(ins->alarm, 60) * 60;
+	u8 regs[INS5S8563_ALM_LEN];
+	struct rtc_time tm;
+	int ret;
+
+	rtc_time64_to_tm(alarm, &tm);
+	regs[0] = bin2bcd(tm.tm_min);
+	regs[1] = bin2bcd(tm.tm_hour);
+	regs[2] = bin2bcd(tm.tm_mday);
+	regs[3] = INS5S8563_ALM_AE;
+
+	ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE, 0,
+				     INS5S8563_CTRL2_AF);
+	if (!ret)
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
+					     sizeof(regs));
+	if (!ret && enable)
+		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE,
+					     INS5S8563_CTRL2_AIE, 0);
+
+	return ret;
+}
+
+/*
+ * The one place that decides who owns the countdown timer and brings the
+ * chip there; every change of 0x0e, 0x0f, 0x12, 0x13, TIE and TI_TP goes
+ * through it. @hw is what the new owner wants of the timer.
+ *
+ * - The user's countdown has priority over the alarm: the alarm moves to
+ *   the minute registers (rounded up) when the countdown takes the timer.
+ *   Update interrupts last about a second (hwclock) and need the timer:
+ *   while they are on, the countdown is refused with -EBUSY; while the
+ *   countdown runs, they are refused (see set_alarm).
+ * - The alarm takes the timer unless the countdown holds it (-EBUSY); the
+ *   minute registers are then switched off, once the timer runs.
+ * - Free: the timer is stopped, with the user's settings loaded.
+ *
+ * The countdown drives /INT only with an interrupt (nothing else would
+ * clear TF); the alarm always does, to wake the system as AF would.
+ */
+static int ins5s8563_timer_switch(struct ins5s8563 *ins,
+				  enum ins5s8563_timer_owner owner,
+				  struct ins5s8563_timer *hw)
+{
+	enum ins5s8563_timer_owner old = ins->owner;
+	int ret;
+
+	lockdep_assert_held(&ins->lock);
+
+	switch (owner) {
+	case INS5S8563_TIMER_COUNTDOWN:
+		if (ins5s8563_uie_on(ins))
+			return -EBUSY;
+		if (old == INS5S8563_TIMER_ALARM) {
+			ret = ins5s8563_alarm_to_minutes(ins, true);
+			if (ret)
+				return ret;
+		}
+		hw->enabled = true;
+		hw->tie = ins->irq > 0;
+		break;
+	case INS5S8563_TIMER_ALARM:
+		if (old == INS5S8563_TIMER_COUNTDOWN)
+			return -EBUSY;
+		hw->td = INS5S8563_TD_1HZ;
+		hw->enabled = true;
+		hw->pulse = false;
+		hw->tie = true;
+		break;
+	case INS5S8563_TIMER_FREE:
+		hw->enabled = false;
+		hw->tie = false;
+		break;
+	}
+
+	ret = ins5s8563_timer_apply(ins, hw);
+	if (ret) {
+		/* What the chip has decides: a stopped timer has no owner. */
+		if (!ins->hw.enabled)
+			ins->owner = INS5S8563_TIMER_FREE;
+		ins->timer_next = 0;
+		return ret;
+	}
+	ins->owner = owner;
+	if (owner != INS5S8563_TIMER_ALARM)
+		ins->timer_next = 0;
+
+	if (owner == INS5S8563_TIMER_ALARM)
+		return ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE, 0,
+					      INS5S8563_CTRL2_AF);
+
+	return 0;
+}
+
+/* Frees the timer from the alarm: stopped, the user's settings loaded. */
+static int ins5s8563_timer_free(struct ins5s8563 *ins)
+{
+	struct ins5s8563_timer hw = ins->countdown;
+
+	return ins5s8563_timer_switch(ins, INS5S8563_TIMER_FREE, &hw);
+}
+
+/*
+ * The alarm in the timer: T - now ticks of the 1 Hz source, which expire on
+ * the rollover into second T (the 1 Hz source is the calendar's, NOTES.md
+ * decision 9). A rollover between reading the time and starting the timer
+ * would make it a second late, so the seconds are read again afterwards
+ * and the timer reloaded if they moved. -ETIME when T has come, -ERANGE
+ * when it is beyond the counter.
+ */
+static int ins5s8563_rtc_read_time(struct device *dev, struct rtc_time *tm);
+
+static int ins5s8563_alarm_to_timer(struct ins5s8563 *ins)
+{
+	struct ins5s8563_timer hw = { };
+	struct rtc_time tm;
+	unsigned int sec;
+	time64_t now;
+	int ret, try;
+
+	for (try = 0; try < 3; try++) {
+		ret = ins5s8563_rtc_read_time(ins->dev, &tm);
+		if (ret)
+			return ret;
+		now = rtc_tm_to_time64(&tm);
+		if (ins->alarm <= now)
+			return -ETIME;
+		if (ins->alarm - now > INS5S8563_TIMER_MAX)
+			return -ERANGE;
+
+		hw.ticks = ins->alarm - now;
+		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_ALARM, &hw);
+		if (ret)
+			return ret;
+
+		ret = regmap_read(ins->regmap, INS5S8563_REG_SEC, &sec);
+		if (ret)
+			return ret;
+		if ((sec & ~INS5S8563_SEC_VLF) == bin2bcd(tm.tm_sec)) {
+			ins->timer_next = ins->alarm;
+			return 0;
+		}
+	}
+
+	return -EAGAIN;
+}
+
+/*
+ * When the alarm in the timer expires: the time and the live counter, read
+ * within one second (the counter steps on the rollover, decision 9).
+ */
+static int ins5s8563_timer_expiry(struct ins5s8563 *ins, time64_t *expiry)
+{
+	struct rtc_time tm;
+	unsigned int sec;
+	u32 count;
+	int ret, try;
+
+	for (try = 0; try < 3; try++) {
+		ret = ins5s8563_rtc_read_time(ins->dev, &tm) ?:
+		      ins5s8563_timer_remaining(ins, &count) ?:
+		      regmap_read(ins->regmap, INS5S8563_REG_SEC, &sec);
+		if (ret)
+			return ret;
+		if ((sec & ~INS5S8563_SEC_VLF) == bin2bcd(tm.tm_sec)) {
+			*expiry = rtc_tm_to_time64(&tm) + count;
+			return 0;
+		}
+	}
+
+	return -EAGAIN;
+}
+
 /* An alarm register: -1 when AE says the field takes no part. */
 static int ins5s8563_alarm_field(u8 reg, int i, int *field)
 {
@@ -445,13 +764,30 @@ static int ins5s8563_alarm_field(u8 reg, int i, int *field)
 	return 0;
 }
 
+/* The alarm the chip holds: in the timer, to the second, or by minute. */
 static int ins5s8563_rtc_read_alarm(struct device *dev,
 				    struct rtc_wkalrm *alrm)
 {
 	struct ins5s8563 *ins = dev_get_drvdata(dev);
 	u8 regs[INS5S8563_ALM_LEN];
 	unsigned int ctrl2;
+	time64_t expiry;
 	int ret;
+
+	mutex_lock(&ins->lock);
+	if (ins->owner == INS5S8563_TIMER_ALARM) {
+		ret = ins5s8563_timer_expiry(ins, &expiry) ?:
+		      regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
+		if (!ret) {
+			ins->alarm = expiry;
+			rtc_time64_to_tm(expiry, &alrm->time);
+			alrm->enabled = 1;
+			alrm->pending = !!(ctrl2 & INS5S8563_CTRL2_TF);
+		}
+		mutex_unlock(&ins->lock);
+		return ret;
+	}
+	mutex_unlock(&ins->lock);
 
 	/* The alarm registers come from the cache: one transfer in all. */
 	ret = regmap_bulk_read(ins->regmap, INS5S8563_REG_ALM_MIN, regs,
@@ -478,38 +814,44 @@ static int ins5s8563_rtc_read_alarm(struct device *dev,
 }
 
 /*
- * The chip matches minutes. rtc_set_alarm() rounds an alarm down to its
- * minute, but the rtc core's other timers (the alarm timers' wakeups, the
- * timerqueue) come here with their seconds: dropping them would program a
- * minute that has begun, which the chip matches a month later. Round up:
- * late by less than a minute, never lost.
+ * An alarm within the counter's range (16777215 s, 194 days) goes to the
+ * timer and fires at its second. Beyond it, or while the user's countdown
+ * has the timer, the minute registers take it, rounded up: the chip
+ * matches minutes, and a minute that has begun would match a month later.
  */
 static int ins5s8563_rtc_set_alarm(struct device *dev, struct rtc_wkalrm *alrm)
 {
 	struct ins5s8563 *ins = dev_get_drvdata(dev);
 	time64_t alarm = rtc_tm_to_time64(&alrm->time);
-	struct rtc_time tm;
-	u8 regs[INS5S8563_ALM_LEN];
-	int ret;
-
-	if (alrm->time.tm_sec)
-		alarm += 60 - alrm->time.tm_sec;
-	rtc_time64_to_tm(alarm, &tm);
-	regs[0] = bin2bcd(tm.tm_min);
-	regs[1] = bin2bcd(tm.tm_hour);
-	regs[2] = bin2bcd(tm.tm_mday);
-	regs[3] = INS5S8563_ALM_AE;
+	int ret = -ERANGE;
 
 	mutex_lock(&ins->lock);
-	/* The old alarm must not fire while the new one is written. */
-	ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE, 0,
-				     INS5S8563_CTRL2_AF);
+	/* Update interrupts: the timer expires into this second by itself. */
+	if (alrm->enabled && ins->owner == INS5S8563_TIMER_ALARM &&
+	    ins->timer_next == alarm) {
+		ret = 0;
+		goto out;
+	}
+
+	ins->alarm = alarm;
+	if (alrm->enabled && ins->owner != INS5S8563_TIMER_COUNTDOWN)
+		ret = ins5s8563_alarm_to_timer(ins);
+	/*
+	 * Update interrupts need the timer, which the countdown holds:
+	 * RTC_UIE_ON fails. With -EINVAL, as where there are none, hwclock
+	 * falls back to its busy wait (it gives up on any other error).
+	 */
+	else if (alrm->enabled && ins5s8563_uie_on(ins))
+		ret = -EINVAL;
+	if (ret != -ERANGE)
+		goto out;
+
+	ret = 0;
+	if (ins->owner == INS5S8563_TIMER_ALARM)
+		ret = ins5s8563_timer_free(ins);
 	if (!ret)
-		ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
-					     sizeof(regs));
-	if (!ret && alrm->enabled)
-		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE,
-					     INS5S8563_CTRL2_AIE, 0);
+		ret = ins5s8563_alarm_to_minutes(ins, alrm->enabled);
+out:
 	mutex_unlock(&ins->lock);
 
 	return ret;
@@ -519,11 +861,21 @@ static int ins5s8563_rtc_alarm_irq_enable(struct device *dev,
 					  unsigned int enabled)
 {
 	struct ins5s8563 *ins = dev_get_drvdata(dev);
-	int ret;
+	int ret = 0;
 
 	mutex_lock(&ins->lock);
-	ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE,
-				     enabled ? INS5S8563_CTRL2_AIE : 0, 0);
+	/*
+	 * The rtc core disables the alarm when the alarm timer goes, also
+	 * while update interrupts still need the timer.
+	 */
+	if (ins->owner == INS5S8563_TIMER_ALARM) {
+		if (!enabled && !ins5s8563_uie_on(ins))
+			ret = ins5s8563_timer_free(ins);
+	} else {
+		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE,
+					     enabled ? INS5S8563_CTRL2_AIE : 0,
+					     0);
+	}
 	mutex_unlock(&ins->lock);
 
 	return ret;
@@ -566,7 +918,7 @@ VISIBLE_IF_KUNIT irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id)
 {
 	struct ins5s8563 *ins = dev_id;
 	unsigned int ctrl2, flags, seen = 0;
-	bool report;
+	bool report, alarm = false, countdown = false;
 	int ret, loop;
 
 	mutex_lock(&ins->lock);
@@ -603,16 +955,25 @@ VISIBLE_IF_KUNIT irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id)
 		if (ret)
 			break;
 
-		if (flags & INS5S8563_CTRL2_TF)
-			ins->timer.expired = true;
+		alarm |= flags & INS5S8563_CTRL2_AF;
+		if ((flags & INS5S8563_CTRL2_TF) &&
+		    ins->owner == INS5S8563_TIMER_ALARM) {
+			/* The timer reloads: its next expiry is ticks later. */
+			alarm = true;
+			if (ins->timer_next)
+				ins->timer_next += ins->hw.ticks;
+		} else if (flags & INS5S8563_CTRL2_TF) {
+			ins->countdown.expired = true;
+			countdown = true;
+		}
 		seen |= flags;
 	}
 	report = !ins->unbound;
 	mutex_unlock(&ins->lock);
 
-	if (report && (seen & INS5S8563_CTRL2_AF))
+	if (report && alarm)
 		rtc_update_irq(ins->rtc, 1, RTC_AF | RTC_IRQF);
-	if (report && (seen & INS5S8563_CTRL2_TF))
+	if (report && countdown)
 		sysfs_notify(&ins->rtc->dev.kobj, "countdown", "expired");
 
 	if (ret)
@@ -688,6 +1049,10 @@ static int ins5s8563_setup_irq(struct ins5s8563 *ins, int irq)
 		ins5s8563_handle_irq(irq, ins);
 	}
 
+	/* Update interrupts come from the timer, through the interrupt. */
+	if (irq <= 0)
+		clear_bit(RTC_FEATURE_UPDATE_INTERRUPT, ins->rtc->features);
+
 	if (irq <= 0 && !wakeup_source) {
 		clear_bit(RTC_FEATURE_ALARM, ins->rtc->features);
 		return 0;
@@ -712,113 +1077,6 @@ static int ins5s8563_setup_irq(struct ins5s8563 *ins, int irq)
 /* Source clocks as sysfs spells them, indexed by TD[1:0]. */
 static const char * const ins5s8563_timer_clocks[] = { "4096", "64", "1", "1/60" };
 
-/*
- * Brings the chip to @new. The counter is only ever loaded with TE=0, so
- * the chip never counts from a half-written value, and starting always
- * loads it, so counting begins at the full reload value. TIE follows TE
- * when the driver has an interrupt: without one nothing would clear TF,
- * and /INT would stay low (on a PMIC's power-on input, the board would
- * come straight back on). TF is cleared when a countdown starts.
- */
-static int ins5s8563_timer_apply(struct ins5s8563 *ins,
-				 const struct ins5s8563_timer *new)
-{
-	struct ins5s8563_timer *cur = &ins->timer;
-	bool load = (new->enabled && !cur->enabled) ||
-		    new->ticks != cur->ticks || new->td != cur->td;
-	bool start = new->enabled && load;
-	bool stop = cur->enabled && (load || !new->enabled);
-	u8 ctrl = FIELD_PREP(INS5S8563_TIMER_TD, new->td);
-	u8 low[2] = { ctrl, new->ticks & 0xff };
-	u8 high[2] = { new->ticks >> 16, new->ticks >> 8 };
-	u8 enables = (new->pulse ? INS5S8563_CTRL2_TI_TP : 0) |
-		     (new->enabled && ins->irq > 0 ? INS5S8563_CTRL2_TIE : 0);
-	u8 mask = INS5S8563_CTRL2_TI_TP | INS5S8563_CTRL2_TIE;
-	unsigned int te;
-	int ret;
-
-	lockdep_assert_held(&ins->lock);
-
-	/* 0x0e and 0x0f in one burst: stopped, new source, low byte. */
-	if (stop || load) {
-		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, low,
-					     load ? 2 : 1);
-		if (ret)
-			goto err;
-		/* From here on a failure leaves the timer stopped. */
-		cur->enabled = false;
-	}
-	if (load) {
-		ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH,
-					high, sizeof(high));
-		if (ret)
-			goto err;
-	}
-
-	if ((ins->ctrl2 & mask) != enables || start) {
-		ret = ins5s8563_update_ctrl2(ins, mask, enables,
-					     start ? INS5S8563_CTRL2_TF : 0);
-		if (ret)
-			goto err;
-	}
-
-	if (start) {
-		ctrl |= INS5S8563_TIMER_TE;
-		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
-					     &ctrl, 1);
-		if (ret)
-			goto err;
-	}
-
-	*cur = *new;
-	if (start)
-		cur->expired = false;
-
-	return 0;
-
-err:
-	/*
-	 * A transfer that failed may still have reached the chip: ask it
-	 * whether the timer runs, or take it as stopped (the next start
-	 * loads and starts it whole).
-	 */
-	if (!regmap_read(ins->regmap, INS5S8563_REG_TIMER_CTRL, &te))
-		cur->enabled = te & INS5S8563_TIMER_TE;
-	else
-		cur->enabled = false;
-
-	return ret;
-}
-
-/* The live counter, read so that a borrow between the bytes never shows. */
-static int ins5s8563_timer_remaining(struct ins5s8563 *ins, u32 *count)
-{
-	u8 high[2], again[2];
-	unsigned int low;
-	int ret, try;
-
-	for (try = 0; try < 5; try++) {
-		ret = regmap_bulk_read(ins->regmap, INS5S8563_REG_TIMER_HIGH,
-				       high, sizeof(high));
-		if (!ret)
-			ret = regmap_read(ins->regmap, INS5S8563_REG_TIMER_LOW,
-					  &low);
-		if (!ret)
-			ret = regmap_bulk_read(ins->regmap,
-					       INS5S8563_REG_TIMER_HIGH,
-					       again, sizeof(again));
-		if (ret)
-			return ret;
-
-		if (!memcmp(high, again, sizeof(high))) {
-			*count = high[0] << 16 | high[1] << 8 | low;
-			return 0;
-		}
-	}
-
-	return -EBUSY;
-}
-
 static struct ins5s8563 *ins5s8563_from_rtc_dev(struct device *dev)
 {
 	return dev_get_drvdata(dev->parent);
@@ -831,7 +1089,53 @@ enum ins5s8563_timer_field {
 	INS5S8563_TIMER_SET_PULSE,
 };
 
-/* Changes one setting of the timer, in a copy that the chip then gets. */
+/*
+ * The user's countdown as @new asks: it takes the timer while enabled; when
+ * disabled, the timer is stopped with these settings loaded, unless the
+ * alarm has it (they are then loaded at the next start). A pending alarm
+ * that the countdown pushed to the minute registers goes back to the
+ * timer when the countdown stops.
+ */
+static int ins5s8563_countdown_apply(struct ins5s8563 *ins,
+				     const struct ins5s8563_timer *new)
+{
+	struct ins5s8563_timer *cd = &ins->countdown;
+	struct ins5s8563_timer hw = *new;
+	bool was = ins->owner == INS5S8563_TIMER_COUNTDOWN;
+	bool reload = !was || new->ticks != cd->ticks || new->td != cd->td;
+	unsigned int ctrl2;
+	int ret = 0;
+
+	if (new->enabled)
+		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_COUNTDOWN,
+					     &hw);
+	else if (ins->owner != INS5S8563_TIMER_ALARM)
+		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_FREE, &hw);
+	if (ret)
+		return ret;
+
+	cd->ticks = new->ticks;
+	cd->td = new->td;
+	cd->pulse = new->pulse;
+	/* Starting (or reloading) clears a stale expiry. */
+	if (new->enabled && reload)
+		cd->expired = false;
+
+	if (!was || new->enabled || !ins->alarm)
+		return 0;
+	ret = regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
+	if (ret || !(ctrl2 & INS5S8563_CTRL2_AIE) ||
+	    (ctrl2 & INS5S8563_CTRL2_AF))
+		return ret;
+	ret = ins5s8563_alarm_to_timer(ins);
+	/* Come, or out of range: the minute registers keep it. */
+	if (ret == -ETIME || ret == -ERANGE)
+		ret = 0;
+
+	return ret;
+}
+
+/* Changes one setting of the countdown, in a copy that the chip then gets. */
 static ssize_t ins5s8563_timer_store(struct device *dev, size_t count,
 				     enum ins5s8563_timer_field field, u32 val)
 {
@@ -840,7 +1144,8 @@ static ssize_t ins5s8563_timer_store(struct device *dev, size_t count,
 	int ret = 0;
 
 	mutex_lock(&ins->lock);
-	new = ins->timer;
+	new = ins->countdown;
+	new.enabled = ins->owner == INS5S8563_TIMER_COUNTDOWN;
 	switch (field) {
 	case INS5S8563_TIMER_SET_TD:
 		new.td = val;
@@ -862,7 +1167,7 @@ static ssize_t ins5s8563_timer_store(struct device *dev, size_t count,
 	if (new.enabled && !new.ticks && field != INS5S8563_TIMER_SET_PULSE)
 		ret = -EINVAL;
 	if (!ret)
-		ret = ins5s8563_timer_apply(ins, &new);
+		ret = ins5s8563_countdown_apply(ins, &new);
 	mutex_unlock(&ins->lock);
 
 	return ret ?: count;
@@ -884,7 +1189,8 @@ static ssize_t clock_show(struct device *dev, struct device_attribute *attr,
 {
 	struct ins5s8563 *ins = ins5s8563_from_rtc_dev(dev);
 
-	return sysfs_emit(buf, "%s\n", ins5s8563_timer_clocks[ins->timer.td]);
+	return sysfs_emit(buf, "%s\n",
+			  ins5s8563_timer_clocks[ins->countdown.td]);
 }
 
 static ssize_t clock_store(struct device *dev, struct device_attribute *attr,
@@ -902,7 +1208,8 @@ static DEVICE_ATTR_RW(clock);
 static ssize_t ticks_show(struct device *dev, struct device_attribute *attr,
 			  char *buf)
 {
-	return sysfs_emit(buf, "%u\n", ins5s8563_from_rtc_dev(dev)->timer.ticks);
+	return sysfs_emit(buf, "%u\n",
+			  ins5s8563_from_rtc_dev(dev)->countdown.ticks);
 }
 
 static ssize_t ticks_store(struct device *dev, struct device_attribute *attr,
@@ -925,13 +1232,18 @@ static ssize_t ticks_store(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RW(ticks);
 
+/* 0 while the alarm has the timer: the countdown is not counting then. */
 static ssize_t remaining_show(struct device *dev,
 			      struct device_attribute *attr, char *buf)
 {
-	u32 count;
-	int ret;
+	struct ins5s8563 *ins = ins5s8563_from_rtc_dev(dev);
+	u32 count = 0;
+	int ret = 0;
 
-	ret = ins5s8563_timer_remaining(ins5s8563_from_rtc_dev(dev), &count);
+	mutex_lock(&ins->lock);
+	if (ins->owner != INS5S8563_TIMER_ALARM)
+		ret = ins5s8563_timer_remaining(ins, &count);
+	mutex_unlock(&ins->lock);
 	if (ret)
 		return ret;
 
@@ -942,8 +1254,8 @@ static DEVICE_ATTR_RO(remaining);
 static ssize_t enable_show(struct device *dev, struct device_attribute *attr,
 			   char *buf)
 {
-	return sysfs_emit(buf, "%d\n",
-			  ins5s8563_from_rtc_dev(dev)->timer.enabled);
+	return sysfs_emit(buf, "%d\n", ins5s8563_from_rtc_dev(dev)->owner ==
+			  INS5S8563_TIMER_COUNTDOWN);
 }
 
 static ssize_t enable_store(struct device *dev, struct device_attribute *attr,
@@ -964,7 +1276,8 @@ static DEVICE_ATTR_RW(enable);
 static ssize_t pulse_show(struct device *dev, struct device_attribute *attr,
 			  char *buf)
 {
-	return sysfs_emit(buf, "%d\n", ins5s8563_from_rtc_dev(dev)->timer.pulse);
+	return sysfs_emit(buf, "%d\n",
+			  ins5s8563_from_rtc_dev(dev)->countdown.pulse);
 }
 
 static ssize_t pulse_store(struct device *dev, struct device_attribute *attr,
@@ -983,7 +1296,8 @@ static DEVICE_ATTR_RW(pulse);
 
 /*
  * An expiry stays reported until it is acknowledged, also when the
- * interrupt handler has already cleared TF in the chip.
+ * interrupt handler has already cleared TF in the chip. While the alarm
+ * has the timer, TF is the alarm's.
  */
 static ssize_t expired_show(struct device *dev, struct device_attribute *attr,
 			    char *buf)
@@ -996,8 +1310,9 @@ static ssize_t expired_show(struct device *dev, struct device_attribute *attr,
 	if (ret)
 		return ret;
 
-	return sysfs_emit(buf, "%d\n", ins->timer.expired ||
-			  (ctrl2 & INS5S8563_CTRL2_TF));
+	return sysfs_emit(buf, "%d\n", ins->countdown.expired ||
+			  (ins->owner != INS5S8563_TIMER_ALARM &&
+			   (ctrl2 & INS5S8563_CTRL2_TF)));
 }
 
 static ssize_t expired_store(struct device *dev, struct device_attribute *attr,
@@ -1012,9 +1327,10 @@ static ssize_t expired_store(struct device *dev, struct device_attribute *attr,
 		return -EINVAL;
 
 	mutex_lock(&ins->lock);
-	ret = ins5s8563_write_ctrl2(ins, INS5S8563_CTRL2_TF);
+	if (ins->owner != INS5S8563_TIMER_ALARM)
+		ret = ins5s8563_write_ctrl2(ins, INS5S8563_CTRL2_TF);
 	if (!ret)
-		ins->timer.expired = false;
+		ins->countdown.expired = false;
 	mutex_unlock(&ins->lock);
 
 	return ret ?: count;
@@ -1036,15 +1352,71 @@ static const struct attribute_group ins5s8563_countdown_group = {
 	.attrs = ins5s8563_countdown_attrs,
 };
 
-/* Unbinding leaves the timer counting but releases /INT. */
+/*
+ * Unbinding and shutdown: a countdown keeps counting, off /INT (its
+ * expiries would reach nobody). An alarm in the timer keeps counting with
+ * TIE set, so that where /INT powers the board up, it does so at its
+ * second; the rtc core's alarm goes there if update interrupts had the
+ * timer, and update interrupts alone stop.
+ */
 static void ins5s8563_timer_release(void *data)
 {
 	struct ins5s8563 *ins = data;
+	struct rtc_timer *aie = &ins->rtc->aie_timer;
+	int ret = 0;
 
 	mutex_lock(&ins->lock);
-	if (ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE, 0, 0))
-		dev_warn(ins->dev, "cannot release /INT from the timer\n");
+	if (ins->owner == INS5S8563_TIMER_COUNTDOWN) {
+		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE, 0, 0);
+		if (!ret)
+			ins->hw.tie = false;
+	} else if (ins->owner == INS5S8563_TIMER_ALARM && !aie->enabled) {
+		ret = ins5s8563_timer_free(ins);
+	} else if (ins->owner == INS5S8563_TIMER_ALARM &&
+		   ins->alarm != ktime_divns(aie->node.expires, NSEC_PER_SEC)) {
+		ins->alarm = ktime_divns(aie->node.expires, NSEC_PER_SEC);
+		ret = ins5s8563_alarm_to_timer(ins);
+		if (ret == -ERANGE)
+			ret = ins5s8563_timer_free(ins) ?:
+			      ins5s8563_alarm_to_minutes(ins, true);
+		else if (ret == -ETIME)
+			ret = 0;
+	}
 	mutex_unlock(&ins->lock);
+	if (ret)
+		dev_warn(ins->dev, "cannot leave the timer as it should be: %d\n",
+			 ret);
+}
+
+/*
+ * What probe finds in the timer, before the interrupt can come. The user's
+ * countdown never keeps TIE across an unbind or a shutdown: a timer that
+ * runs at 1 Hz with TIE set is an alarm an earlier kernel left counting.
+ * Any other running timer is a countdown.
+ */
+static void ins5s8563_timer_state(struct ins5s8563 *ins, const u8 *regs)
+{
+	struct ins5s8563_timer *hw = &ins->hw;
+	u8 ctrl = regs[INS5S8563_REG_TIMER_CTRL];
+
+	hw->td = FIELD_GET(INS5S8563_TIMER_TD, ctrl);
+	hw->enabled = ctrl & INS5S8563_TIMER_TE;
+	hw->pulse = regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TI_TP;
+	hw->tie = regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TIE;
+	ins->countdown.td = hw->td;
+	ins->countdown.pulse = hw->pulse;
+
+	if (!hw->enabled)
+		ins->owner = INS5S8563_TIMER_FREE;
+	else if (hw->tie && hw->td == INS5S8563_TD_1HZ)
+		ins->owner = INS5S8563_TIMER_ALARM;
+	else
+		ins->owner = INS5S8563_TIMER_COUNTDOWN;
+
+	/* An expiry while no driver was bound, cleared at probe. */
+	if ((regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TF) &&
+	    ins->owner != INS5S8563_TIMER_ALARM)
+		ins->countdown.expired = true;
 }
 
 /*
@@ -1055,35 +1427,35 @@ static void ins5s8563_timer_release(void *data)
 static int ins5s8563_timer_init(struct ins5s8563 *ins, const u8 *regs)
 {
 	u8 high[2];
-	int ret;
+	int ret = 0;
 
-	ins->timer.td = FIELD_GET(INS5S8563_TIMER_TD,
-				  regs[INS5S8563_REG_TIMER_CTRL]);
-	ins->timer.enabled = regs[INS5S8563_REG_TIMER_CTRL] &
-			     INS5S8563_TIMER_TE;
-	ins->timer.pulse = regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TI_TP;
-	/* An expiry while no driver was bound, cleared at probe. */
-	if (regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TF)
-		ins->timer.expired = true;
-
-	if (!ins->timer.enabled) {
+	if (!ins->hw.enabled) {
 		ret = regmap_bulk_read(ins->regmap, INS5S8563_REG_TIMER_HIGH,
 				       high, sizeof(high));
 		if (ret)
 			return ret;
 
-		ins->timer.ticks = high[0] << 16 | high[1] << 8 |
-				   regs[INS5S8563_REG_TIMER_LOW];
+		ins->hw.ticks = high[0] << 16 | high[1] << 8 |
+				regs[INS5S8563_REG_TIMER_LOW];
+		ins->countdown.ticks = ins->hw.ticks;
 	}
 
-	/* A countdown some earlier owner left on /INT, where nothing clears TF. */
-	if (ins->irq <= 0 && (ins->ctrl2 & INS5S8563_CTRL2_TIE)) {
-		mutex_lock(&ins->lock);
+	mutex_lock(&ins->lock);
+	if (ins->owner == INS5S8563_TIMER_ALARM &&
+	    (regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TF)) {
+		/* It fired (and powered the board up, say): spent. */
+		dev_info(ins->dev, "alarm went off while no driver was bound\n");
+		ret = ins5s8563_timer_free(ins);
+	} else if (ins->owner == INS5S8563_TIMER_COUNTDOWN && ins->hw.tie &&
+		   ins->irq <= 0) {
+		/* A countdown on /INT with no interrupt to clear TF. */
 		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE, 0, 0);
-		mutex_unlock(&ins->lock);
-		if (ret)
-			return ret;
+		if (!ret)
+			ins->hw.tie = false;
 	}
+	mutex_unlock(&ins->lock);
+	if (ret)
+		return ret;
 
 	ret = devm_add_action_or_reset(ins->dev, ins5s8563_timer_release, ins);
 	if (ret)
@@ -1326,8 +1698,7 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 	ins->rtc->ops = &ins5s8563_rtc_ops;
 	ins->rtc->range_min = RTC_TIMESTAMP_BEGIN_2000;
 	ins->rtc->range_max = RTC_TIMESTAMP_END_2099;
-	set_bit(RTC_FEATURE_ALARM_RES_MINUTE, ins->rtc->features);
-	clear_bit(RTC_FEATURE_UPDATE_INTERRUPT, ins->rtc->features);
+	ins5s8563_timer_state(ins, regs);
 
 	ret = ins5s8563_setup_irq(ins, irq);
 	if (ret)
@@ -1382,9 +1753,14 @@ VISIBLE_IF_KUNIT int ins5s8563_resume(struct device *dev)
 
 	mutex_lock(&ins->lock);
 	ret = regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
-	if (!ret && (ctrl2 & INS5S8563_CTRL2_AF) &&
-	    (ctrl2 & INS5S8563_CTRL2_AIE)) {
-		ret = ins5s8563_write_ctrl2(ins, INS5S8563_CTRL2_AF);
+	if (!ret) {
+		/* The alarm: AF with AIE, or TF with the alarm in the timer. */
+		if (ins->owner != INS5S8563_TIMER_ALARM)
+			ctrl2 &= ~INS5S8563_CTRL2_TF;
+		ctrl2 &= INS5S8563_CTRL2_FLAGS & (ctrl2 << 2);
+	}
+	if (!ret && ctrl2) {
+		ret = ins5s8563_write_ctrl2(ins, ctrl2);
 		fired = !ret;
 	}
 	mutex_unlock(&ins->lock);

@@ -3,9 +3,10 @@
 #
 # A wakeup the kernel's alarm timers program at suspend (what a systemd
 # timer with WakeSystem= does): alarmtimer_suspend() hands the rtc core
-# "now + delta" with its seconds, which reaches set_alarm unrounded. The
-# chip matches minutes only, so the driver must round it up to the next
-# minute: dropped seconds would program a minute that has already begun,
+# "now + delta" with its seconds, which reaches set_alarm unrounded.
+# Beyond the countdown timer's 194 days the alarm registers take it, and
+# they match minutes only: the driver must round it up to the next minute,
+# since dropped seconds would program a minute that has already begun,
 # which the chip matches next month. The suspend is the kernel's own
 # (pm_test "devices": devices suspend, 5 s pass, they resume).
 #
@@ -37,11 +38,12 @@ check "set the time to 2030-01-01 10:00:05" hw --set --date '2030-01-01 10:00:05
 echo 0 >"$SYS/wakealarm"
 fifo=$(mktemp -u)
 mkfifo "$fifo"
-$RTCPY alarm-timer - 30 40 >"$fifo" &
+# 200 days and 30 s: 2030-07-20, about 10:00:35.
+$RTCPY alarm-timer - $((200 * 86400 + 30)) 40 >"$fifo" &
 holder=$!
 read -r armed <"$fifo"
 rm -f "$fifo"
-expect_eq "a CLOCK_REALTIME_ALARM timer expires in 30 s" armed "$armed"
+expect_eq "a CLOCK_REALTIME_ALARM timer expires in 200 days and 30 s" armed "$armed"
 
 echo devices >/sys/power/pm_test
 check "suspend (pm_test devices) and resume" sh -c 'echo mem >/sys/power/state'
@@ -49,13 +51,13 @@ echo none >/sys/power/pm_test
 kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 
-# At suspend the RTC read 10:00:05 plus a few seconds: the wakeup is due at
-# about 10:00:35 and must be programmed for 10:01 (not 10:00, a minute
-# that has already begun).
+# At suspend the RTC read 10:00:05 plus a few seconds: the wakeup is due on
+# 2030-07-20 at about 10:00:35 and must be programmed for 10:01 (not
+# 10:00, a minute that will have begun) on the 20th.
 at=$(dmesg | awk -v s="$mark" '$0 ~ s { on = 1 } on' | grep -c 'PM: suspend entry')
 expect_eq "the kernel suspended once" 1 "$at"
-expect_eq "regression: the wakeup is programmed for 10:01 (rounded up), day 1" \
-	"0x01 0x10 0x01" "$(sim_reg 0x09) $(sim_reg 0x0a) $(sim_reg 0x0b)"
+expect_eq "regression: the wakeup is programmed for 10:01 (rounded up) on the 20th" \
+	"0x01 0x10 0x20" "$(sim_reg 0x09) $(sim_reg 0x0a) $(sim_reg 0x0b)"
 check "regression: no oops or warning in the kernel log" no_splat "$mark"
 plan_done
 done_testing
