@@ -20,8 +20,9 @@
 # - the user's countdown has priority: enabling it moves a pending exact
 #   alarm to the minute registers (rounded up), disabling it moves the
 #   alarm back to the timer, where it still fires at its second;
-#   RTC_UIE_ON fails with EBUSY while the countdown runs, and the countdown
-#   cannot be enabled (EBUSY) while update interrupts are on.
+#   RTC_UIE_ON fails with EINVAL while the countdown runs (so that hwclock
+#   busy-waits), and the countdown cannot be enabled (EBUSY) while update
+#   interrupts are on.
 set -u
 . "$(dirname "$0")/lib/common.bash"
 . "$(dirname "$0")/lib/sim.bash"
@@ -115,13 +116,9 @@ edge=$($RTCPY sec-edge "$DBG")
 check "RTC_WKALM_SET 2030-02-03 04:07:14" $RTCPY set-alarm "$DEV" "2030-02-03 04:07:14" 1
 expect_eq "RTC_WKALM_RD reports it with its seconds" "1 0 2030-02-03 04:07:14" \
 	"$($RTCPY read-alarm "$DEV" 2>&1)"
+# Within 50 ms of :14 is also not at the next minute (a time read after
+# it can be seconds late on a busy host: no case of its own).
 deliver "alarm at :14 of the current minute" "2030-02-03 04:07:14" "$edge" 8
-at=$($RTCPY read-time "$DEV")
-if [ "$(tdiff "2030-02-03 04:07:14" "$at")" -le 1 ]; then
-	ok "not at the next minute (time after it: $at)"
-else
-	not_ok "delivered at :14, not at the next minute" "time after it: $at"
-fi
 
 # -- hwclock ------------------------------------------------------------------
 out=$(hw --show --verbose 2>&1)
@@ -169,15 +166,40 @@ expect_eq "the alarm moves to 0x09-0x0C, rounded up to 04:10 on the 3rd, AIE set
 	"0x10 0x04 0x03 0x80 AIE=1" \
 	"$(sim_reg 0x09) $(sim_reg 0x0a) $(sim_reg 0x0b) $(sim_reg 0x0c) $(ctl2_bits | cut -d' ' -f2)"
 expect_eq "the countdown has the timer (0x0e 0x81: TE, 64 Hz)" 0x81 "$(sim_reg 0x0e)"
-expect_eq "RTC_UIE_ON while the countdown runs: EBUSY" EBUSY "$($RTCPY uie "$DEV" on 2>&1)"
-# hwclock 2.38 busy-waits only when RTC_UIE_ON fails with EINVAL or
-# ENOTTY; on another error it warns, "...synchronization failed", and
-# --show exits 74 (EX_IOERR) without the time. Shown, not judged.
-out=$(hw --show --verbose 2>&1)
-diag "hwclock --show --verbose while the countdown runs (exit $?):" "$(echo "$out" | grep -i -e tick -e RTC_UIE -e loop -e failed -e '^20')"
 check "echo 0 > countdown/enable" sh -c "echo 0 >$cd_/enable"
 expect_eq "the alarm goes back to the timer: 0x0e 0x82, TIE set, AIE clear" \
 	"0x82 TIE=1 AIE=0" "$(sim_reg 0x0e) $(ctl2_bits)"
+
+# Once more, with RTC_UIE_ON (hwclock) tried while the countdown runs.
+check "echo 1 > countdown/enable again" sh -c "echo 1 >$cd_/enable"
+# EINVAL, as from a driver without update interrupts: hwclock (2.38)
+# falls back to its busy loop only on EINVAL or ENOTTY; on any other
+# error (EBUSY) it warns, "...synchronization failed", and --show exits 74
+# without the time.
+expect_eq "RTC_UIE_ON while the countdown runs: EINVAL" EINVAL "$($RTCPY uie "$DEV" on 2>&1)"
+out=$(hw --show --verbose 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && echo "$out" | grep -q '^Waiting in loop for time from' &&
+   echo "$out" | grep -q '^\.\.\.got clock tick' && echo "$out" | grep -q '^2030-02-03 04:09:'; then
+	ok "hwclock --show while the countdown runs: busy wait, the time shown"
+else
+	not_ok "hwclock --show while the countdown runs: busy wait (\"Waiting in loop\"), the time shown" \
+		"exit $rc" "$out"
+fi
+check "echo 0 > countdown/enable" sh -c "echo 0 >$cd_/enable"
+# The refused RTC_UIE_ON must not have changed the alarm: back in the
+# timer, counting the seconds left to 04:09:35.
+now=$($RTCPY read-time "$DEV")
+cnt=$(( ($(sim_reg 0x12) << 16) | ($(sim_reg 0x13) << 8) | $(sim_reg 0x0f) ))
+left=$(tdiff "$now" "2030-02-03 04:09:35")
+if [ "$(sim_reg 0x0e) $(ctl2_bits)" = "0x82 TIE=1 AIE=0" ] &&
+   [ $((cnt - left)) -ge -1 ] && [ $((cnt - left)) -le 1 ]; then
+	ok "after a refused RTC_UIE_ON the alarm still goes back to the timer ($cnt ticks to 04:09:35)"
+else
+	not_ok "after a refused RTC_UIE_ON the alarm still goes back to the timer, counting to 04:09:35" \
+		"0x0e $(sim_reg 0x0e), $(ctl2_bits), count $cnt, $left s left (time $now)" \
+		"alarm registers 0x09-0x0b: $(sim_reg 0x09) $(sim_reg 0x0a) $(sim_reg 0x0b)"
+fi
 expect_eq "RTC_WKALM_RD still has it" "1 0 2030-02-03 04:09:35" "$($RTCPY read-alarm "$DEV" 2>&1)"
 deliver "the alarm moved back to the timer" "2030-02-03 04:09:35" "$edge" 40
 
@@ -189,7 +211,8 @@ for i in $(seq 50); do
 	sleep 0.1
 done
 expect_eq "update interrupts on, held by a process" on "$(head -n1 "$tmp")"
-out=$(sh -c "echo 1 >$cd_/enable" 2>&1)
+# bash, whose echo names the errno (dash says "I/O error" for any).
+out=$(bash -c "echo 1 >$cd_/enable" 2>&1)
 rc=$?
 if [ $rc -ne 0 ] && echo "$out" | grep -q 'Device or resource busy'; then
 	ok "echo 1 > countdown/enable with update interrupts on: EBUSY"
