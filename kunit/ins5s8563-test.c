@@ -2803,6 +2803,20 @@ static void exact_alarm(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, got.pending);
 }
 
+/* A new alarm as far ahead as the last one was is loaded anew. */
+static void exact_alarm_same_delta(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+
+	probe_ok(test);
+	set_time_dt(test, &now);
+	KUNIT_ASSERT_EQ(test, op_set_alarm(test, dt64(&now) + 100), 0);
+	ins5s8563_model_advance(&t->model, 30 * ONE_SECOND);
+	KUNIT_ASSERT_EQ(test, op_set_alarm(test, dt64(&now) + 130), 0);
+	expect_timer_alarm(test, 100);
+}
+
 /* An alarm whose second has come (the rollover beat the rtc core) is -ETIME. */
 static void exact_alarm_etime(struct kunit *test)
 {
@@ -3106,6 +3120,7 @@ static void exact_alarm_shutdown(struct kunit *test)
 
 static struct kunit_case ins5s8563_exact_cases[] = {
 	KUNIT_CASE_PARAM(exact_alarm, exact_cases_gen_params),
+	KUNIT_CASE(exact_alarm_same_delta),
 	KUNIT_CASE(exact_alarm_etime),
 	KUNIT_CASE(exact_alarm_rollover),
 	KUNIT_CASE(uie_steady_state),

@@ -704,6 +704,11 @@ static int ins5s8563_alarm_to_timer(struct ins5s8563 *ins)
 			return -ERANGE;
 
 		hw.ticks = ins->alarm - now;
+		/*
+		 * The count an earlier alarm left says nothing of this one,
+		 * also if the numbers agree: load it again.
+		 */
+		ins->hw.ticks = 0;
 		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_ALARM, &hw);
 		if (ret)
 			return ret;

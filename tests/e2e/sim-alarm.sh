@@ -19,9 +19,15 @@ irqs0=$(sim_counter interrupts)
 check "set the time to 2030-01-01 10:00:54" hw --set --date '2030-01-01 10:00:54'
 check "wakealarm = 2030-01-01 10:01:00" sh -c "echo $(epoch '2030-01-01 10:01:00') >$SYS/wakealarm"
 expect_eq "wakealarm reads it back" "$(epoch '2030-01-01 10:01:00')" "$(cat "$SYS/wakealarm" 2>&1)"
-# 6 ticks of the 1 Hz timer (0x0E: TE, 1 Hz), TIE set and AIE clear.
-regs="$(sim_reg 0x0e) $(sim_reg 0x0f) $(sim_reg 0x13) $(sim_reg 0x12) $(($(sim_reg 0x01) & 0x03))"
-expect_eq "the alarm is in the timer: 1 Hz, 6 ticks, TIE (not AIE)" "0x82 0x06 0x00 0x00 1" "$regs"
+# At most 6 ticks of the 1 Hz timer (0x0E: TE, 1 Hz; a second or two
+# have gone by), TIE set and AIE clear.
+regs="$(sim_reg 0x0e) $(sim_reg 0x13) $(sim_reg 0x12) $(($(sim_reg 0x01) & 0x03))"
+n=$(($(sim_reg 0x0f)))
+if [ "$regs" = "0x82 0x00 0x00 1" ] && [ "$n" -ge 3 ] && [ "$n" -le 6 ]; then
+	ok "the alarm is in the timer: 1 Hz, $n of 6 ticks left, TIE (not AIE)"
+else
+	not_ok "the alarm is in the timer: 1 Hz, 3-6 ticks, TIE (not AIE)" "$regs, count $n"
+fi
 out=$($RTCPY wait-irq "$DEV" 12)
 rc=$?
 at=$($RTCPY read-time "$DEV")
@@ -40,15 +46,15 @@ check "echo 0 > wakealarm" sh -c "echo 0 >$SYS/wakealarm"
 
 # -- rtcwake -m no -----------------------------------------------------------
 check "set the time to 2030-01-01 10:05:56" hw --set --date '2030-01-01 10:05:56'
-# rtcwake counts from the RTC's time (10:05:56 or a second later): the
-# alarm is 5 s after that, to the second.
+# rtcwake counts from the RTC's time (10:05:56, or up to 3 s later in a
+# slow guest): the alarm is 5 s after that, to the second.
 check "rtcwake -m no -s 5" rtcwake -m no -d "$RTC" --utc -s 5
 alarm=$($RTCPY read-alarm "$DEV" | cut -d' ' -f3-)
 out=$($RTCPY wait-irq "$DEV" 12)
 rc=$?
 at=$($RTCPY read-time "$DEV")
 d=$(tdiff "2030-01-01 10:05:56" "$alarm")
-if [ "$d" -ge 5 ] && [ "$d" -le 6 ]; then ok "rtcwake set the alarm 5 s ahead ($alarm)"; else not_ok "rtcwake set the alarm 5 s ahead" "$alarm"; fi
+if [ "$d" -ge 5 ] && [ "$d" -le 8 ]; then ok "rtcwake set the alarm 5 s ahead ($alarm)"; else not_ok "rtcwake set the alarm 5 s ahead" "$alarm"; fi
 if [ $rc -eq 0 ] && [ "$at" = "$alarm" ]; then
 	ok "the rtcwake alarm fires at its second ($out, time $at)"
 else
