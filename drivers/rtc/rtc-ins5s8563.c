@@ -660,7 +660,9 @@ static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 	if (owner != INS5S8563_TIMER_ALARM)
 		ins->timer_next = 0;
 
-	if (owner == INS5S8563_TIMER_ALARM)
+	/* The alarm leaves the minute registers, if it was there. */
+	if (owner == INS5S8563_TIMER_ALARM &&
+	    (ins->ctrl2 & INS5S8563_CTRL2_AIE))
 		return ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE, 0,
 					      INS5S8563_CTRL2_AF);
 
