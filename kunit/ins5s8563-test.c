@@ -2996,6 +2996,28 @@ static void countdown_and_uie_exclude(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL), TIMER_TE | 0);
 }
 
+/* A refused RTC_UIE_ON leaves the pending alarm as it was. */
+static void uie_refused_keeps_alarm(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+
+	add_irq(test);
+	probe_ok(test);
+	set_time_dt(test, &now);
+	rtc_time64_to_tm(dt64(&now) + 30, &alrm.time);
+	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+	cd_store_ok(test, "ticks", "100");
+	cd_store_ok(test, "enable", "1");
+	KUNIT_EXPECT_EQ(test, rtc_update_irq_enable(t->rtc, 1), -EINVAL);
+
+	ins5s8563_model_advance(&t->model, 5 * ONE_SECOND);
+	cd_store_ok(test, "enable", "0");
+	expect_timer_alarm(test, 25);
+	flush_work(&t->rtc->irqwork);
+}
+
 /*
  * Setting the time with an alarm in the timer: the rtc core sets the alarm
  * again, and the count follows the new time; STOP held the timer during
@@ -3128,6 +3150,7 @@ static struct kunit_case ins5s8563_exact_cases[] = {
 	KUNIT_CASE(uie_steady_state),
 	KUNIT_CASE(countdown_takes_timer_from_alarm),
 	KUNIT_CASE(countdown_and_uie_exclude),
+	KUNIT_CASE(uie_refused_keeps_alarm),
 	KUNIT_CASE(exact_alarm_time_set),
 	KUNIT_CASE(probe_finds_timer_alarm),
 	KUNIT_CASE(probe_finds_countdown),

@@ -690,7 +690,9 @@ static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 	if (owner != INS5S8563_TIMER_ALARM)
 		ins->timer_next = 0;
 
-	if (owner == INS5S8563_TIMER_ALARM)
+	/* The alarm leaves the minute registers, if it was there. */
+	if (owner == INS5S8563_TIMER_ALARM &&
+	    (ins->ctrl2 & INS5S8563_CTRL2_AIE))
 		return ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE, 0,
 					      INS5S8563_CTRL2_AF);
 
@@ -868,16 +870,21 @@ static int ins5s8563_rtc_set_alarm(struct device *dev, struct rtc_wkalrm *alrm)
 		goto out;
 	}
 
+	/*
+	 * Update interrupts need the timer, which the countdown holds:
+	 * RTC_UIE_ON fails, and the alarm pending stays as it is. With
+	 * -EINVAL, as where there are none, hwclock falls back to its busy
+	 * wait (it gives up on any other error).
+	 */
+	if (alrm->enabled && ins->owner == INS5S8563_TIMER_COUNTDOWN &&
+	    ins5s8563_uie_on(ins)) {
+		ret = -EINVAL;
+		goto out;
+	}
+
 	ins->alarm = alarm;
 	if (alrm->enabled && ins->owner != INS5S8563_TIMER_COUNTDOWN)
 		ret = ins5s8563_alarm_to_timer(ins);
-	/*
-	 * Update interrupts need the timer, which the countdown holds:
-	 * RTC_UIE_ON fails. With -EINVAL, as where there are none, hwclock
-	 * falls back to its busy wait (it gives up on any other error).
-	 */
-	else if (alrm->enabled && ins5s8563_uie_on(ins))
-		ret = -EINVAL;
 	if (ret != -ERANGE)
 		goto out;
 

@@ -14,22 +14,32 @@ echo "TAP version 13"
 sim_up_case
 epoch() { date -u -d "$1" +%s; }
 
+# The waiter opens /dev/rtcN before the alarm is set: opening it drops an
+# event that came before, and a loaded guest can be seconds slow.
+waiter() { $RTCPY wait-irq "$DEV" 20 >"$1" & }
+wout=$(mktemp)
+
 # -- wakealarm ------------------------------------------------------------
 irqs0=$(sim_counter interrupts)
-check "set the time to 2030-01-01 10:00:54" hw --set --date '2030-01-01 10:00:54'
+check "set the time to 2030-01-01 10:00:50" hw --set --date '2030-01-01 10:00:50'
+waiter "$wout"
+wpid=$!
+sleep 0.3
 check "wakealarm = 2030-01-01 10:01:00" sh -c "echo $(epoch '2030-01-01 10:01:00') >$SYS/wakealarm"
 expect_eq "wakealarm reads it back" "$(epoch '2030-01-01 10:01:00')" "$(cat "$SYS/wakealarm" 2>&1)"
-# At most 6 ticks of the 1 Hz timer (0x0E: TE, 1 Hz; a second or two
-# have gone by), TIE set and AIE clear.
+# At most 10 ticks of the 1 Hz timer (0x0E: TE, 1 Hz), TIE set and AIE
+# clear.
 regs="$(sim_reg 0x0e) $(sim_reg 0x13) $(sim_reg 0x12) $(($(sim_reg 0x01) & 0x03))"
 n=$(($(sim_reg 0x0f)))
-if [ "$regs" = "0x82 0x00 0x00 1" ] && [ "$n" -ge 3 ] && [ "$n" -le 6 ]; then
-	ok "the alarm is in the timer: 1 Hz, $n of 6 ticks left, TIE (not AIE)"
+if [ "$regs" = "0x82 0x00 0x00 1" ] && [ "$n" -ge 1 ] && [ "$n" -le 10 ]; then
+	ok "the alarm is in the timer: 1 Hz, $n of 10 ticks left, TIE (not AIE)"
 else
-	not_ok "the alarm is in the timer: 1 Hz, 3-6 ticks, TIE (not AIE)" "$regs, count $n"
+	not_ok "the alarm is in the timer: 1 Hz, 1-10 ticks, TIE (not AIE)" "$regs, count $n"
 fi
-out=$($RTCPY wait-irq "$DEV" 12)
+wait "$wpid"
 rc=$?
+out=$(cat "$wout")
+rm -f "$wout"
 at=$($RTCPY read-time "$DEV")
 if [ $rc -eq 0 ] && [ $(( $(echo "$out" | awk '{ print $2 }') & 0x20 )) -ne 0 ] &&
    [ "$(tdiff "2030-01-01 10:01:00" "$at")" -le 1 ] && [ "$(tdiff "2030-01-01 10:01:00" "$at")" -ge 0 ]; then
@@ -47,15 +57,18 @@ check "echo 0 > wakealarm" sh -c "echo 0 >$SYS/wakealarm"
 # -- rtcwake -m no -----------------------------------------------------------
 check "set the time to 2030-01-01 10:05:56" hw --set --date '2030-01-01 10:05:56'
 # rtcwake counts from the RTC's time (10:05:56, or up to 3 s later in a
-# slow guest): the alarm is 5 s after that, to the second.
-check "rtcwake -m no -s 5" rtcwake -m no -d "$RTC" --utc -s 5
+# slow guest): the alarm is 10 s after that.
+# (rtcwake opens /dev/rtcN itself, which only one may hold: the waiter
+# comes after it, with ten seconds to spare.)
+check "rtcwake -m no -s 10" rtcwake -m no -d "$RTC" --utc -s 10
 alarm=$($RTCPY read-alarm "$DEV" | cut -d' ' -f3-)
-out=$($RTCPY wait-irq "$DEV" 12)
+out=$($RTCPY wait-irq "$DEV" 20)
 rc=$?
 at=$($RTCPY read-time "$DEV")
 d=$(tdiff "2030-01-01 10:05:56" "$alarm")
-if [ "$d" -ge 5 ] && [ "$d" -le 8 ]; then ok "rtcwake set the alarm 5 s ahead ($alarm)"; else not_ok "rtcwake set the alarm 5 s ahead" "$alarm"; fi
-if [ $rc -eq 0 ] && [ "$at" = "$alarm" ]; then
+if [ "$d" -ge 10 ] && [ "$d" -le 13 ]; then ok "rtcwake set the alarm 10 s ahead ($alarm)"; else not_ok "rtcwake set the alarm 10 s ahead" "$alarm"; fi
+# (sim-exact-alarm times the delivery to the millisecond.)
+if [ $rc -eq 0 ] && [ "$(tdiff "$alarm" "$at")" -ge 0 ] && [ "$(tdiff "$alarm" "$at")" -le 1 ]; then
 	ok "the rtcwake alarm fires at its second ($out, time $at)"
 else
 	not_ok "the rtcwake alarm fires at $alarm" "$out" "time $at"

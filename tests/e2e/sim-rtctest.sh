@@ -7,12 +7,12 @@
 # cases is one TAP line here, as rtctest reports it; its output is kept in
 # the test's .err file.
 #
-# Known: the 6.12 rtctest does not skip alarm_alm_set and alarm_wkalm_set
-# on an RTC with minute resolution (RTC_FEATURE_ALARM_RES_MINUTE); later
-# versions do. They ask for an alarm 3 s ahead, the rtc core rounds it down
-# to the minute, which has begun, so it fires at once and the time read
-# after it is not the one asked for: they fail at "ASSERT_EQ(new, secs)".
-# That failure, and only that one, is reported as a TODO.
+# Every case must pass for real: the driver has exact (second resolution)
+# alarms from the countdown timer and update interrupts, so nothing may
+# be skipped, and no case may pass by returning early, as the 6.12 rtctest
+# does when RTC_UIE_ON fails ("skip update IRQs not supported.") or the
+# alarm ioctls do ("skip alarms are not supported."): such a case fails
+# here, and so does any sign of "update IRQs not supported" in its output.
 set -u
 . "$(dirname "$0")/lib/common.bash"
 . "$(dirname "$0")/lib/sim.bash"
@@ -26,8 +26,8 @@ if [ -z "$bin" ] || [ ! -x "$bin" ]; then
 	done_testing
 	exit
 fi
-# At :10 of a minute: the 3 s alarm tests do not cross a minute, and the
-# minute tests start some 40 s later.
+# At :10 of a minute, as before the alarms were exact (the 3 s alarm
+# tests do not cross a minute, so minute resolution could not pass them).
 hwclock $HWCLOCK_OPTS -f "$DEV" --set --date '2032-05-06 07:08:10'
 log=$(mktemp)
 start=$SECONDS
@@ -50,27 +50,34 @@ while IFS= read -r line; do
 	esac
 	n=$((n + 1))
 	name=$(echo "$line" | sed -E 's/^(not )?ok [0-9]+ //')
+	b=$(block "${name%% # *}")
+	# A case that returns early logs why ("skip ..."), and passes.
+	why=$(echo "$b" | sed -n 's/^# .*:[0-9]*:[a-z_]*:\(skip .*\)/\1/p' | head -n1)
 	case $line in
-	*"# SKIP"*) skip "rtctest ${name%% # *}" "${name#* # SKIP }" ;;
+	*"# SKIP"*|*"# skip"*)
+		not_ok "rtctest ${name%% # *}" "skipped: ${name#* # }" "$b" ;;
 	"ok "*)
-		# A case that returns early logs why, and passes: say so.
-		why=$(block "$name" | sed -n 's/^# .*:[0-9]*:[a-z_]*:\(skip .*\)/\1/p' | head -n1)
-		ok "rtctest $name${why:+ (passes without testing: \"$why\")}" ;;
-	*)
-		b=$(block "$name")
-		case $name in
-		rtc.alarm_alm_set|rtc.alarm_wkalm_set)
-			if echo "$b" | grep -q 'Expected new (.*) == secs ('; then
-				todo "rtctest $name" "6.12 rtctest does not skip minute-resolution alarms: fails at ASSERT_EQ(new, secs) only"
-				diag "$b"
-			else
-				not_ok "rtctest $name" "$b"
-			fi ;;
-		*) not_ok "rtctest $name" "$b" ;;
-		esac ;;
+		if [ -n "$why" ]; then
+			not_ok "rtctest $name" "passed without testing, it returned early: \"$why\"" "$b"
+		else
+			ok "rtctest $name"
+		fi ;;
+	*) not_ok "rtctest $name" "$b" ;;
 	esac
 done <"$log"
-if [ "$n" -ge 8 ]; then ok "rtctest ran its $n cases"; else not_ok "rtctest ran all its cases" "$n results, exit $rc"; fi
+tplan=$(sed -n 's/^1\.\.\([0-9]\+\).*/\1/p' "$log" | head -n1)
+if [ "$n" -ge 8 ] && [ "$n" = "$tplan" ]; then
+	ok "rtctest ran its $n cases"
+else
+	not_ok "rtctest ran all its cases" "$n results of plan '$tplan', exit $rc"
+fi
+if grep -q 'update IRQs not supported' "$log"; then
+	not_ok "update interrupts supported (no \"update IRQs not supported\")" \
+		"$(grep 'update IRQs not supported' "$log")"
+else
+	ok "update interrupts supported (no \"update IRQs not supported\")"
+fi
+expect_eq "rtctest exits 0" 0 "$rc"
 rm -f "$log"
 hwclock $HWCLOCK_OPTS -f "$DEV" --systohc
 plan_done

@@ -9,7 +9,41 @@ Usage: rtc.py COMMAND ARGS...
   read-alarm DEV                    "enabled pending YYYY-MM-DD HH:MM:SS"
   aie DEV on|off                    RTC_AIE_ON / RTC_AIE_OFF
   wait-irq DEV TIMEOUT              wait for an RTC event (read); print
-                                    "data 0xNN elapsed S" or exit 1
+                                    "data 0xNN elapsed S at MONO" (MONO:
+                                    CLOCK_MONOTONIC when the read returned)
+                                    or exit 1
+  uie DEV on|off                    RTC_UIE_ON / RTC_UIE_OFF; print 0 or the
+                                    errno's name (the rtc core turns update
+                                    interrupts off again when the file is
+                                    closed, at exit: see uie-hold)
+  uie-hold DEV SECONDS              RTC_UIE_ON, print "on" (or the errno's
+                                    name and exit 1), read the update
+                                    events for SECONDS, print "events N"
+  uie-rate DEV DBG N                RTC_UIE_ON; after 2 events, reset the
+                                    simulator's counters (debugfs DBG),
+                                    wait for N more, print "events N
+                                    transfers T bytes B interrupts I" (each
+                                    counter read 0.3 s after an event, once
+                                    the rtc core is done with it); or the
+                                    errno's name of RTC_UIE_ON and exit 1
+  alarm-error DEV DBG "YYYY-MM-DD HH:MM:SS" TIMEOUT
+                                    find a rollover of the simulated chip
+                                    (sec-edge), RTC_WKALM_SET the alarm and
+                                    wait for it on the same open file (a
+                                    new open clears a pending event); print
+                                    "error MS data 0xNN": the read's return
+                                    minus the chip's rollover into the
+                                    alarm's second, or exit 1
+  features DEV                      RTC_PARAM_GET(RTC_PARAM_FEATURES): the
+                                    feature names, one line
+  sec-edge DBG [TIMEOUT]            read the simulator's registers (debugfs
+                                    DBG/regs) in a loop until SEC changes;
+                                    print "MONO EPOCH UNCERT": the
+                                    CLOCK_MONOTONIC time of the rollover
+                                    (the middle of the window it is known
+                                    to lie in), the chip's time it rolled
+                                    into (seconds since 1970, UTC) and the
+                                    window's half width (s)
   poll-expired FILE N TIMEOUT [ENABLE]
                                     wait for N POLLPRI wakeups of a sysfs
                                     attribute; print each wakeup's time
@@ -50,6 +84,16 @@ RTC_VL_READ = _ioc(2, "p", 0x13, 4)
 RTC_VL_CLR = _ioc(0, "p", 0x14, 0)
 RTC_AIE_ON = _ioc(0, "p", 0x01, 0)
 RTC_AIE_OFF = _ioc(0, "p", 0x02, 0)
+RTC_UIE_ON = _ioc(0, "p", 0x03, 0)
+RTC_UIE_OFF = _ioc(0, "p", 0x04, 0)
+# struct rtc_param: __u64 param, union (__u64), __u32 index, __u32 pad.
+RTC_PARAM = struct.Struct("QQII")
+RTC_PARAM_GET = _ioc(1, "p", 0x13, RTC_PARAM.size)
+RTC_PARAM_FEATURES = 0
+# Bit numbers of include/uapi/linux/rtc.h, RTC_FEATURE_*.
+FEATURES = ["ALARM", "ALARM_RES_MINUTE", "NEED_WEEK_DAY", "ALARM_RES_2S",
+            "UPDATE_INTERRUPT", "CORRECTION", "BACKUP_SWITCH_MODE",
+            "ALARM_WAKEUP_ONLY"]
 
 
 def tm_pack(s):
@@ -69,6 +113,112 @@ def tm_str(v):
 def read_time(fd):
     return tm_str(RTC_TIME.unpack(fcntl.ioctl(fd, RTC_RD_TIME,
                                               bytes(RTC_TIME.size))))
+
+
+def errname(e):
+    return errno.errorcode.get(e.errno, str(e.errno))
+
+
+def sim_regs(dbg):
+    """The 256 registers of the simulator's debugfs dump."""
+    with open(dbg + "/regs") as f:
+        lines = f.read().splitlines()
+    vals = []
+    for line in lines[1:]:
+        vals += [int(x, 16) for x in line.split()[1:]]
+    return vals
+
+
+def bcd(v):
+    return (v >> 4) * 10 + (v & 0x0f)
+
+
+def regs_epoch(r):
+    return calendar.timegm((2000 + bcd(r[8]), bcd(r[7] & 0x1f),
+                            bcd(r[5] & 0x3f), bcd(r[4] & 0x3f),
+                            bcd(r[3] & 0x7f), bcd(r[2] & 0x7f), 0, 0, 0))
+
+
+def sec_edge(dbg, tmo):
+    """
+    The simulator brings its chip up to date at every debugfs read, with
+    the same CLOCK_MONOTONIC as this process: a read that still sees the
+    old second started before the rollover, the first one that sees the
+    new one ended after it.
+    """
+    start = time.monotonic()
+    p0 = time.monotonic()
+    r = sim_regs(dbg)
+    p1 = time.monotonic()
+    old = r[2] & 0x7f
+    while time.monotonic() - start < tmo:
+        t0 = time.monotonic()
+        r = sim_regs(dbg)
+        t1 = time.monotonic()
+        if r[2] & 0x7f != old:
+            mid = ((p0 + p1) / 2 + (t0 + t1) / 2) / 2
+            return "%.6f %d %.6f" % (mid, regs_epoch(r), (t1 - p0) / 2)
+        p0, p1 = t0, t1
+    return None
+
+
+def alarm_error(fd, dbg, alarm, tmo):
+    edge = sec_edge(dbg, 3)
+    if edge is None:
+        print("timeout: SEC did not change")
+        return 1
+    mono, ep = float(edge.split()[0]), int(edge.split()[1])
+    fcntl.ioctl(fd, RTC_WKALM_SET, RTC_WKALRM.pack(1, 0, *tm_pack(alarm)))
+    data = wait_event(fd, tmo)
+    at = time.monotonic()
+    if data is None:
+        print("timeout: no alarm in %g s" % tmo)
+        return 1
+    due = mono + calendar.timegm(time.strptime(alarm, "%Y-%m-%d %H:%M:%S")) - ep
+    print("error %.1f data 0x%x" % ((at - due) * 1000, data))
+    return 0
+
+
+def wait_event(fd, tmo):
+    r, _, _ = select.select([fd], [], [], tmo)
+    if not r:
+        return None
+    return struct.unpack("L", os.read(fd, struct.calcsize("L")))[0]
+
+
+def counters(dbg):
+    v = {}
+    with open(dbg + "/counters") as f:
+        for line in f:
+            k, n = line.split()
+            v[k] = int(n)
+    return v
+
+
+def uie_rate(fd, dbg, n):
+    try:
+        fcntl.ioctl(fd, RTC_UIE_ON, 0)
+    except OSError as e:
+        print(errname(e))
+        return 1
+    for _ in range(2):
+        if wait_event(fd, 3) is None:
+            print("timeout: no update event in 3 s")
+            return 1
+    time.sleep(0.3)
+    with open(dbg + "/counters", "w") as f:
+        f.write("0\n")
+    for i in range(n):
+        if wait_event(fd, 3) is None:
+            print("timeout: update event %d of %d missing" % (i + 1, n))
+            return 1
+    time.sleep(0.3)
+    c = counters(dbg)
+    fcntl.ioctl(fd, RTC_UIE_OFF, 0)
+    print("events %d transfers %d bytes %d interrupts %d" %
+          (n, c["transfers"], c["bytes_written"] + c["bytes_read"] +
+           c["bytes_address"], c["interrupts"]))
+    return 0
 
 
 CLOCK_REALTIME_ALARM = 8
@@ -91,6 +241,13 @@ def main(argv):
     cmd, dev = argv[1], argv[2]
     if cmd == "alarm-timer":
         alarm_timer(int(argv[3]), float(argv[4]))
+        return 0
+    if cmd == "sec-edge":
+        out = sec_edge(dev, float(argv[3]) if len(argv) > 3 else 3)
+        if out is None:
+            print("timeout: SEC did not change")
+            return 1
+        print(out)
         return 0
     if cmd == "poll-expired":
         n, tmo = int(argv[3]), float(argv[4])
@@ -140,12 +297,44 @@ def main(argv):
     elif cmd == "wait-irq":
         tmo = float(argv[3])
         start = time.monotonic()
-        r, _, _ = select.select([fd], [], [], tmo)
-        if not r:
-            print("timeout after %.3f" % (time.monotonic() - start))
+        data = wait_event(fd, tmo)
+        at = time.monotonic()
+        if data is None:
+            print("timeout after %.3f" % (at - start))
             return 1
-        data = struct.unpack("L", os.read(fd, struct.calcsize("L")))[0]
-        print("data 0x%x elapsed %.3f" % (data, time.monotonic() - start))
+        print("data 0x%x elapsed %.3f at %.6f" % (data, at - start, at))
+    elif cmd == "uie":
+        try:
+            fcntl.ioctl(fd, RTC_UIE_ON if argv[3] == "on" else RTC_UIE_OFF, 0)
+            print(0)
+        except OSError as e:
+            print(errname(e))
+    elif cmd == "uie-hold":
+        try:
+            fcntl.ioctl(fd, RTC_UIE_ON, 0)
+        except OSError as e:
+            print(errname(e))
+            return 1
+        print("on", flush=True)
+        end = time.monotonic() + float(argv[3])
+        events = 0
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                break
+            if wait_event(fd, left) is not None:
+                events += 1
+        fcntl.ioctl(fd, RTC_UIE_OFF, 0)
+        print("events %d" % events)
+    elif cmd == "alarm-error":
+        return alarm_error(fd, argv[3], argv[4], float(argv[5]))
+    elif cmd == "uie-rate":
+        return uie_rate(fd, argv[3], int(argv[4]))
+    elif cmd == "features":
+        v = RTC_PARAM.unpack(fcntl.ioctl(fd, RTC_PARAM_GET,
+                                         RTC_PARAM.pack(RTC_PARAM_FEATURES,
+                                                        0, 0, 0)))[1]
+        print(" ".join(n for i, n in enumerate(FEATURES) if v & (1 << i)))
     else:
         print(__doc__, file=sys.stderr)
         return 2
