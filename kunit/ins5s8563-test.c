@@ -3212,7 +3212,7 @@ static void wdt_owns_timer(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, has_countdown_group(test));
 	KUNIT_EXPECT_EQ(test, wdd->timeout, 60);
 	KUNIT_EXPECT_EQ(test, wdd->min_timeout, 2);
-	KUNIT_EXPECT_EQ(test, wdd->max_timeout, 16777215);
+	KUNIT_EXPECT_EQ(test, wdd->max_timeout, UINT_MAX / 1000);
 	KUNIT_EXPECT_EQ(test, wdd->bootstatus, 0);
 	KUNIT_EXPECT_FALSE(test, test_bit(WDOG_HW_RUNNING, &wdd->status));
 	KUNIT_EXPECT_FALSE(test, peek(test, REG_TIMER_CTRL) & TIMER_TE);

@@ -1663,7 +1663,9 @@ static int ins5s8563_wdt_register(struct ins5s8563 *ins, const u8 *regs)
 	wdd->info = &ins5s8563_wdt_info;
 	wdd->ops = &ins5s8563_wdt_ops;
 	wdd->min_timeout = 2;
-	wdd->max_timeout = INS5S8563_TIMER_MAX;
+	/* The counter would take 16777215 s; the watchdog core, 4294967. */
+	wdd->max_timeout = min_t(unsigned int, INS5S8563_TIMER_MAX,
+				 UINT_MAX / 1000);
 	wdd->timeout = INS5S8563_WDT_DEFAULT_TIMEOUT;
 	watchdog_init_timeout(wdd, 0, ins->dev);
 	watchdog_set_nowayout(wdd, nowayout);

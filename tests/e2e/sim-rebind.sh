@@ -35,7 +35,8 @@ check "hwclock --set restarts it" hw --set --date '2031-05-06 07:08:09'
 expect_eq "STOP is clear" 0x00 "$(sim_reg 0x00)"
 t=$($RTCPY read-time "$DEV")
 d=$(tdiff "2031-05-06 07:08:09" "$t")
-if [ "$d" -ge 0 ] && [ "$d" -le 2 ]; then ok "the clock runs again ($t)"; else not_ok "the clock runs again" "$t"; fi
+# (A guest slowed by a loaded host takes a second or two more.)
+if [ "$d" -ge 0 ] && [ "$d" -le 3 ]; then ok "the clock runs again ($t)"; else not_ok "the clock runs again" "$t"; fi
 
 # -- a countdown left running ----------------------------------------------------
 check "countdown 1 Hz x 1000 running" sh -c "echo 0 >$(cd_ enable) && echo 1 >$(cd_ clock) && echo 1000 >$(cd_ ticks) && echo 1 >$(cd_ enable)"
