@@ -24,6 +24,7 @@
 #include <linux/rtc.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+#include <linux/watchdog.h>
 
 #include <kunit/visibility.h>
 
@@ -94,6 +95,7 @@ enum ins5s8563_timer_owner {
 	INS5S8563_TIMER_FREE,		/* stopped, holding the user's settings */
 	INS5S8563_TIMER_COUNTDOWN,	/* the user's countdown, through sysfs */
 	INS5S8563_TIMER_ALARM,		/* exact alarms and update interrupts */
+	INS5S8563_TIMER_WATCHDOG,	/* for the driver's lifetime: reset-source */
 };
 
 struct ins5s8563 {
@@ -137,6 +139,9 @@ struct ins5s8563 {
 #ifdef CONFIG_COMMON_CLK
 	struct clk_hw clkout_hw;
 #endif
+	/* /INT resets the board: the timer is the watchdog's. */
+	bool reset_source;
+	struct watchdog_device wdd;
 };
 
 static bool ins5s8563_accessible_reg(struct device *dev, unsigned int reg)
@@ -369,6 +374,17 @@ static int ins5s8563_init_after_power_loss(struct ins5s8563 *ins)
 	 */
 	mutex_lock(&ins->lock);
 	ret = regmap_read(ins->regmap, INS5S8563_REG_CLKOUT, &clkout);
+	/* A watchdog started since the power loss keeps running. */
+	if (!ret && ins->owner == INS5S8563_TIMER_WATCHDOG) {
+		regs[INS5S8563_REG_CLKOUT - INS5S8563_REG_ALM_MIN] = clkout;
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
+					     sizeof(regs) - 1);
+		if (!ret)
+			ins->ctrl2 &= INS5S8563_CTRL2_TI_TP |
+				      INS5S8563_CTRL2_TIE;
+		mutex_unlock(&ins->lock);
+		return ret;
+	}
 	if (!ret) {
 		regs[INS5S8563_REG_CLKOUT - INS5S8563_REG_ALM_MIN] = clkout;
 		ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
@@ -610,8 +626,13 @@ static int ins5s8563_alarm_to_minutes(struct ins5s8563 *ins, bool enable)
  *   minute registers are then switched off, once the timer runs.
  * - Free: the timer is stopped, with the user's settings loaded.
  *
+ * - The watchdog (reset-source) holds it for the driver's lifetime; /INT
+ *   is the reset line, so nothing else asks for it then.
+ *
  * The countdown drives /INT only with an interrupt (nothing else would
- * clear TF); the alarm always does, to wake the system as AF would.
+ * clear TF); the alarm always does, to wake the system as AF would; the
+ * watchdog in pulse mode, since TF stays set across the reset it causes
+ * and a level /INT would hold the board in reset.
  */
 static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 				  enum ins5s8563_timer_owner owner,
@@ -622,7 +643,16 @@ static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 
 	lockdep_assert_held(&ins->lock);
 
+	/* The watchdog keeps the timer as long as the driver is bound. */
+	if (old == INS5S8563_TIMER_WATCHDOG && owner != old)
+		return -EBUSY;
+
 	switch (owner) {
+	case INS5S8563_TIMER_WATCHDOG:
+		hw->td = INS5S8563_TD_1HZ;
+		hw->pulse = true;
+		hw->tie = true;
+		break;
 	case INS5S8563_TIMER_COUNTDOWN:
 		if (ins5s8563_uie_on(ins))
 			return -EBUSY;
@@ -704,6 +734,11 @@ static int ins5s8563_alarm_to_timer(struct ins5s8563 *ins)
 			return -ERANGE;
 
 		hw.ticks = ins->alarm - now;
+		/*
+		 * The count an earlier alarm left says nothing of this one,
+		 * also if the numbers agree: load it again.
+		 */
+		ins->hw.ticks = 0;
 		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_ALARM, &hw);
 		if (ret)
 			return ret;
@@ -1406,7 +1441,9 @@ static void ins5s8563_timer_state(struct ins5s8563 *ins, const u8 *regs)
 	ins->countdown.td = hw->td;
 	ins->countdown.pulse = hw->pulse;
 
-	if (!hw->enabled)
+	if (ins->reset_source)
+		ins->owner = INS5S8563_TIMER_WATCHDOG;
+	else if (!hw->enabled)
 		ins->owner = INS5S8563_TIMER_FREE;
 	else if (hw->tie && hw->td == INS5S8563_TD_1HZ)
 		ins->owner = INS5S8563_TIMER_ALARM;
@@ -1463,6 +1500,204 @@ static int ins5s8563_timer_init(struct ins5s8563 *ins, const u8 *regs)
 
 	return rtc_add_group(ins->rtc, &ins5s8563_countdown_group);
 }
+
+/* ---- watchdog (reset-source) -------------------------------------------- */
+
+static bool nowayout = WATCHDOG_NOWAYOUT;
+module_param(nowayout, bool, 0444);
+MODULE_PARM_DESC(nowayout, "Watchdog cannot be stopped once started (default="
+		 __MODULE_STRING(WATCHDOG_NOWAYOUT) ")");
+
+#define INS5S8563_WDT_DEFAULT_TIMEOUT	60
+
+/*
+ * Reloads the running counter without stopping it: a stop, should the
+ * start after it fail, would leave the board unguarded. The counter's
+ * bytes are written while it counts, in an order whose value in between
+ * is never below 2, so that it can neither expire nor rest at 0 (a count
+ * of 0 never expires): the upper bytes first when they are not zero, the
+ * low byte first otherwise. The counter steps on the seconds rollover
+ * (decision 9), and a step between the writes could borrow across them:
+ * the seconds are read before and after, and the writes made again if
+ * they moved.
+ */
+static int ins5s8563_wdt_reload(struct ins5s8563 *ins, u32 ticks)
+{
+	u8 high[2] = { ticks >> 16, ticks >> 8 };
+	unsigned int sec, again, low = ticks & 0xff;
+	int ret, try;
+
+	lockdep_assert_held(&ins->lock);
+
+	for (try = 0; try < 3; try++) {
+		ret = regmap_read(ins->regmap, INS5S8563_REG_SEC, &sec);
+		if (ret)
+			return ret;
+		if (ticks > 0xff)
+			ret = regmap_bulk_write(ins->regmap,
+						INS5S8563_REG_TIMER_HIGH, high,
+						sizeof(high)) ?:
+			      regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW,
+					   low);
+		else
+			ret = regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW,
+					   low) ?:
+			      regmap_bulk_write(ins->regmap,
+						INS5S8563_REG_TIMER_HIGH, high,
+						sizeof(high));
+		if (!ret)
+			ret = regmap_read(ins->regmap, INS5S8563_REG_SEC, &again);
+		if (ret)
+			return ret;
+		if ((again & ~INS5S8563_SEC_VLF) == (sec & ~INS5S8563_SEC_VLF)) {
+			ins->hw.ticks = ticks;
+			return 0;
+		}
+	}
+
+	return -EAGAIN;
+}
+
+static int ins5s8563_wdt_start(struct watchdog_device *wdd)
+{
+	struct ins5s8563 *ins = watchdog_get_drvdata(wdd);
+	struct ins5s8563_timer hw = { .ticks = wdd->timeout, .enabled = true };
+	int ret;
+
+	mutex_lock(&ins->lock);
+	/* Running already (handed over at boot): reloaded, never stopped. */
+	if (ins->hw.enabled)
+		ret = ins5s8563_wdt_reload(ins, wdd->timeout);
+	else
+		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
+					     &hw);
+	mutex_unlock(&ins->lock);
+
+	return ret;
+}
+
+static int ins5s8563_wdt_stop(struct watchdog_device *wdd)
+{
+	struct ins5s8563 *ins = watchdog_get_drvdata(wdd);
+	struct ins5s8563_timer hw = { .ticks = wdd->timeout };
+	int ret;
+
+	mutex_lock(&ins->lock);
+	ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG, &hw);
+	mutex_unlock(&ins->lock);
+
+	return ret;
+}
+
+static int ins5s8563_wdt_ping(struct watchdog_device *wdd)
+{
+	struct ins5s8563 *ins = watchdog_get_drvdata(wdd);
+	int ret;
+
+	mutex_lock(&ins->lock);
+	ret = ins5s8563_wdt_reload(ins, wdd->timeout);
+	mutex_unlock(&ins->lock);
+
+	return ret;
+}
+
+/* The watchdog core pings after a new timeout: that loads it. */
+static int ins5s8563_wdt_set_timeout(struct watchdog_device *wdd,
+				     unsigned int timeout)
+{
+	wdd->timeout = timeout;
+
+	return 0;
+}
+
+static unsigned int ins5s8563_wdt_get_timeleft(struct watchdog_device *wdd)
+{
+	struct ins5s8563 *ins = watchdog_get_drvdata(wdd);
+	u32 count = 0;
+
+	mutex_lock(&ins->lock);
+	if (ins->hw.enabled && ins5s8563_timer_remaining(ins, &count))
+		count = 0;
+	mutex_unlock(&ins->lock);
+
+	return count;
+}
+
+static const struct watchdog_info ins5s8563_wdt_info = {
+	.identity = "INS5S8563",
+	.options = WDIOF_SETTIMEOUT | WDIOF_KEEPALIVEPING | WDIOF_MAGICCLOSE |
+		   WDIOF_CARDRESET,
+};
+
+static const struct watchdog_ops ins5s8563_wdt_ops = {
+	.owner = THIS_MODULE,
+	.start = ins5s8563_wdt_start,
+	.stop = ins5s8563_wdt_stop,
+	.ping = ins5s8563_wdt_ping,
+	.set_timeout = ins5s8563_wdt_set_timeout,
+	.get_timeleft = ins5s8563_wdt_get_timeleft,
+};
+
+/*
+ * With reset-source, /INT resets the board: the timer is the watchdog's
+ * for the driver's lifetime, at 1 Hz (2 s, as the first second can be
+ * short, to 16777215 s). A watchdog found running at 1 Hz with TIE (the
+ * bootloader's, or the last kernel's) is handed to the watchdog core,
+ * which feeds it until userspace opens it; probe never stops it. TF found
+ * set means the last reset came from the watchdog.
+ */
+static int ins5s8563_wdt_register(struct ins5s8563 *ins, const u8 *regs)
+{
+	struct watchdog_device *wdd = &ins->wdd;
+	struct ins5s8563_timer hw = { .ticks = INS5S8563_WDT_DEFAULT_TIMEOUT };
+	int ret = 0;
+
+	wdd->parent = ins->dev;
+	wdd->info = &ins5s8563_wdt_info;
+	wdd->ops = &ins5s8563_wdt_ops;
+	wdd->min_timeout = 2;
+	wdd->max_timeout = INS5S8563_TIMER_MAX;
+	wdd->timeout = INS5S8563_WDT_DEFAULT_TIMEOUT;
+	watchdog_init_timeout(wdd, 0, ins->dev);
+	watchdog_set_nowayout(wdd, nowayout);
+	watchdog_set_drvdata(wdd, ins);
+
+	if (regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TF)
+		wdd->bootstatus = WDIOF_CARDRESET;
+
+	mutex_lock(&ins->lock);
+	if (ins->hw.enabled && ins->hw.tie &&
+	    ins->hw.td == INS5S8563_TD_1HZ) {
+		set_bit(WDOG_HW_RUNNING, &wdd->status);
+		/* Pulsed, or /INT would hold the board in reset. */
+		if (!ins->hw.pulse) {
+			ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TI_TP,
+						     INS5S8563_CTRL2_TI_TP, 0);
+			if (!ret)
+				ins->hw.pulse = true;
+		}
+	} else {
+		/* Anything else the timer does is no watchdog: stopped. */
+		hw.ticks = wdd->timeout;
+		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
+					     &hw);
+	}
+	mutex_unlock(&ins->lock);
+	if (ret)
+		return ret;
+
+	return devm_watchdog_register_device(ins->dev, wdd);
+}
+
+/* Only the KUnit suites use it, through the export below. */
+VISIBLE_IF_KUNIT __maybe_unused struct watchdog_device *
+ins5s8563_wdt(struct device *dev)
+{
+	struct ins5s8563 *ins = dev_get_drvdata(dev);
+
+	return &ins->wdd;
+}
+EXPORT_SYMBOL_IF_KUNIT(ins5s8563_wdt);
 
 #ifdef CONFIG_COMMON_CLK
 /* Indexed by FD[1:0]. */
@@ -1698,13 +1933,24 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 	ins->rtc->ops = &ins5s8563_rtc_ops;
 	ins->rtc->range_min = RTC_TIMESTAMP_BEGIN_2000;
 	ins->rtc->range_max = RTC_TIMESTAMP_END_2099;
-	ins5s8563_timer_state(ins, regs);
 
-	ret = ins5s8563_setup_irq(ins, irq);
-	if (ret)
-		return ret;
-
-	ret = ins5s8563_timer_init(ins, regs);
+	/*
+	 * reset-source: /INT resets the board. An alarm would reset it, and
+	 * the timer is the watchdog's: no alarm, no update interrupts, no
+	 * countdown.
+	 */
+	ins->reset_source = IS_ENABLED(CONFIG_WATCHDOG) &&
+			    device_property_read_bool(dev, "reset-source");
+	if (ins->reset_source) {
+		ins5s8563_timer_state(ins, regs);
+		clear_bit(RTC_FEATURE_ALARM, ins->rtc->features);
+		clear_bit(RTC_FEATURE_UPDATE_INTERRUPT, ins->rtc->features);
+		ret = ins5s8563_wdt_register(ins, regs);
+	} else {
+		ins5s8563_timer_state(ins, regs);
+		ret = ins5s8563_setup_irq(ins, irq) ?:
+		      ins5s8563_timer_init(ins, regs);
+	}
 	if (ret)
 		return ret;
 

@@ -11,6 +11,7 @@
 #include <linux/device.h>
 #include <linux/interrupt.h>
 #include <linux/regmap.h>
+#include <linux/watchdog.h>
 
 #if IS_ENABLED(CONFIG_KUNIT)
 extern const struct regmap_config ins5s8563_regmap_config;
@@ -20,6 +21,8 @@ irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id);
 /* What the bus driver's shutdown and the PM resume call. */
 void ins5s8563_shutdown(struct device *dev);
 int ins5s8563_resume(struct device *dev);
+/* The watchdog of a probed device with reset-source. */
+struct watchdog_device *ins5s8563_wdt(struct device *dev);
 #ifdef CONFIG_COMMON_CLK
 /* CLKOUT's ops, so that a test can hand set_rate what the core never would. */
 extern const struct clk_ops ins5s8563_clkout_ops;
