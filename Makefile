@@ -139,7 +139,7 @@ help:
 	@echo '  make install         modules_install, then depmod                             seconds'
 	@echo '  make clean           removes the build products (needs no kernel tree)        instant'
 	@echo '  make kdir-check      says what is missing when KDIR is no kernel tree         instant'
-	@echo '  make demo            the driver at work on a simulated chip                   ~8 min / ~30 s'
+	@echo '  make demo            the driver at work on a simulated chip                   ~8 min / ~70 s'
 	@echo '  make check           the whole test suite, ends "N passed, N failed"          ~20 min / ~9 min'
 	@echo '  make kunit           the KUnit suites in UML                                  ~6 min / ~30 s'
 	@echo '  make e2e             tests/e2e/ in UML                                        ~9 min / ~3.5 min'
