@@ -18,6 +18,7 @@
 #include <linux/property.h>
 #include <linux/regmap.h>
 #include <linux/rtc.h>
+#include <linux/umh.h>
 #include <linux/watchdog.h>
 
 #include "../drivers/rtc/rtc-ins5s8563.h"
@@ -3257,7 +3258,7 @@ static void wdt_expiry_pulses(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, peek(test, REG_CTRL2) & CTRL2_TF);
 }
 
-/* The lowest live count seen between the accesses of a ping. */
+/* The lowest live count seen after the ping's first write. */
 static void min_count_hook(struct ins5s8563_model *m, void *priv,
 			   unsigned int access, enum ins5s8563_model_dir dir,
 			   u8 reg)
@@ -3266,8 +3267,10 @@ static void min_count_hook(struct ins5s8563_model *m, void *priv,
 	u32 count = m->regs[REG_TIMER_HIGH] << 16 | m->regs[REG_TIMER_MID] << 8 |
 		    m->regs[REG_TIMER_LOW];
 
-	if (access > 1 && count < t->race_access)
+	if (t->nlog && count < t->race_access)
 		t->race_access = count;
+	if (dir == INS5S8563_MODEL_WRITE)
+		t->nlog = 1;
 	/* A seconds rollover while the bytes are written. */
 	if (t->race_bits && dir == INS5S8563_MODEL_WRITE) {
 		__ins5s8563_model_poke(m, REG_SEC, m->regs[REG_SEC] + 1);
@@ -3317,6 +3320,7 @@ static void wdt_ping_never_expires(struct kunit *test)
 
 	t->race_access = U32_MAX;
 	t->race_bits = c->rollover;
+	t->nlog = 0;
 	ins5s8563_model_reset_counters(&t->model);
 	ins5s8563_model_set_hook(&t->model, min_count_hook, t);
 	KUNIT_EXPECT_EQ(test, wdd->ops->ping(wdd), 0);
@@ -3329,6 +3333,29 @@ static void wdt_ping_never_expires(struct kunit *test)
 	KUNIT_EXPECT_EQ_MSG(test, peek(test, REG_TIMER_CTRL), TIMER_TE | 2,
 			    "the timer never stops");
 	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 0);
+}
+
+/*
+ * A watchdog running at registration pins its driver: the watchdog core
+ * feeds it, and keeps a reference, until userspace opens it. Open it, and
+ * close it with the magic character, as userspace would: it stops.
+ */
+static void wdt_magic_close(struct kunit *test, struct watchdog_device *wdd)
+{
+	char cmd[48];
+	char *argv[4], *envp[2];
+
+	snprintf(cmd, sizeof(cmd), "printf V >/dev/watchdog%d", wdd->id);
+	argv[0] = "/bin/sh";
+	argv[1] = "-c";
+	argv[2] = cmd;
+	argv[3] = NULL;
+	envp[0] = "PATH=/usr/sbin:/usr/bin:/sbin:/bin";
+	envp[1] = NULL;
+	KUNIT_EXPECT_EQ_MSG(test, call_usermodehelper(argv[0], argv, envp,
+						      UMH_WAIT_PROC), 0,
+			    "sh -c '%s'", cmd);
+	KUNIT_EXPECT_FALSE(test, peek(test, REG_TIMER_CTRL) & TIMER_TE);
 }
 
 /*
@@ -3351,6 +3378,7 @@ static void wdt_handover(struct kunit *test)
 	KUNIT_EXPECT_TRUE_MSG(test, peek(test, REG_CTRL2) & CTRL2_TI_TP,
 			      "pulsed, or /INT holds the board in reset");
 	KUNIT_EXPECT_EQ(test, wdd->bootstatus, 0);
+	wdt_magic_close(test, wdd);
 }
 
 /* TF at probe: the last reset came from the watchdog. */
@@ -3367,6 +3395,7 @@ static void wdt_bootstatus(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wdd->bootstatus, WDIOF_CARDRESET);
 	KUNIT_EXPECT_FALSE(test, peek(test, REG_CTRL2) & CTRL2_TF);
 	KUNIT_EXPECT_TRUE(test, test_bit(WDOG_HW_RUNNING, &wdd->status));
+	wdt_magic_close(test, wdd);
 }
 
 /* A time set after a power loss initialises the chip but the watchdog. */
