@@ -208,12 +208,13 @@ ins_sim_build() {
 	make -C "$INS_REPO" KDIR="$1" ARCH=um INS5S8563_SIM=1 -j"$(nproc)" >"$2" 2>&1
 }
 
-# ins_sim_dtb KERNEL OUT.dtb: compile sim/ins5s8563-sim.dts with the dtc
-# of the UML build (or the system's).
+# ins_sim_dtb KERNEL OUT.dtb [DTS]: compile sim/ins5s8563-sim.dts (or
+# DTS, e.g. sim/ins5s8563-sim-reset.dts: the chip as a watchdog with
+# reset-source) with the dtc of the UML build (or the system's).
 ins_sim_dtb() {
 	local dtc=$1/scripts/dtc/dtc
 	[ -x "$dtc" ] || dtc=$(command -v dtc) || return 1
-	"$dtc" -q -I dts -O dtb -o "$2" "$INS_REPO/sim/ins5s8563-sim.dts"
+	"$dtc" -q -I dts -O dtb -o "$2" "${3:-$INS_REPO/sim/ins5s8563-sim.dts}"
 }
 
 # ins_rtctest: print the path of the kernel's rtc selftest, built (once,

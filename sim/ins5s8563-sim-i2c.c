@@ -29,6 +29,15 @@
  * level-low interrupt. Delivery goes through irq_work, so the interrupt is
  * never raised with the model's lock held.
  *
+ * /INT as a reset line (int_wiring, module parameter and debugfs file):
+ * "irq" (the default) is the above; "reset" models a board whose /INT
+ * drives its reset input, as with a driver using the chip as a watchdog
+ * (DT property reset-source). Then an assertion of /INT (the start of a
+ * pulse, or a level going low) raises no interrupt and is counted in
+ * "resets" instead: the simulated board would have been reset, but
+ * nothing is actually reset (the chip, the bus and the kernel go on). A
+ * client added while the wiring is "reset" is not given the interrupt.
+ *
  * The client at 0x51: with a device tree that has a node
  * /ins5s8563-sim-i2c (see ins5s8563-sim.dts), the adapter takes that node,
  * and the I2C core instantiates its children (rtc@51, "dapu,ins5s8563");
@@ -50,9 +59,13 @@
  *             transfer for MS milliseconds), or "off"; read: the setting
  *   counters  read: transfers, messages, bytes (written, read, address)
  *             since the last reset, failed transfers, interrupts raised,
- *             timer expiries and alarm matches; write 0: reset them
+ *             board resets (int_wiring reset), timer expiries and alarm
+ *             matches; write 0: reset them
  *   int       read: 1 while /INT is asserted (low)
  *   irq       read: the Linux interrupt number of /INT, 0 when none
+ *   int_wiring  read: what /INT is wired to, "irq" or "reset"; write
+ *             either to rewire it (clients already added keep the
+ *             interrupt they were given, or not)
  */
 
 #include <linux/bitops.h>
@@ -93,6 +106,11 @@ static char *irq_type = "level-low";
 module_param(irq_type, charp, 0444);
 MODULE_PARM_DESC(irq_type, "/INT as the driver sees it: level-low, edge-falling or none");
 
+static char *int_wiring = "irq";
+module_param(int_wiring, charp, 0444);
+MODULE_PARM_DESC(int_wiring,
+		 "what /INT drives: irq (the interrupt) or reset (the board's reset, counted in debugfs counters)");
+
 static bool of = true;
 module_param(of, bool, 0444);
 MODULE_PARM_DESC(of, "use the device tree node " SIM_OF_PATH " when there is one");
@@ -110,6 +128,7 @@ struct sim_counters {
 	u64 bytes_read;
 	u64 failed;
 	u64 interrupts;
+	u64 resets;
 };
 
 struct ins5s8563_sim {
@@ -136,6 +155,8 @@ struct ins5s8563_sim {
 	bool masked;
 	bool edge_pending;
 	struct irq_work irq_work;
+	/* /INT drives the board's reset, not the interrupt (int_wiring). */
+	bool wired_reset;
 
 	/* Counters and fault injection, under stat_lock. */
 	spinlock_t stat_lock;
@@ -203,7 +224,18 @@ static void sim_int_changed(struct ins5s8563_model *m, void *priv,
 	struct ins5s8563_sim *s = priv;
 
 	WRITE_ONCE(s->int_level, asserted);
-	if (!asserted || !s->irq)
+	if (!asserted)
+		return;
+	if (READ_ONCE(s->wired_reset)) {
+		unsigned long flags;
+
+		/* The board's reset input saw /INT go low. */
+		spin_lock_irqsave(&s->stat_lock, flags);
+		s->cnt.resets++;
+		spin_unlock_irqrestore(&s->stat_lock, flags);
+		return;
+	}
+	if (!s->irq)
 		return;
 	if (s->type & IRQ_TYPE_EDGE_FALLING)
 		WRITE_ONCE(s->edge_pending, true);
@@ -220,7 +252,8 @@ static void sim_irq_work_fn(struct irq_work *w)
 		fire = xchg(&s->edge_pending, false);
 	else
 		fire = READ_ONCE(s->int_level) && !READ_ONCE(s->masked);
-	if (!fire)
+	/* Wired to the reset input, /INT reaches no interrupt. */
+	if (!fire || READ_ONCE(s->wired_reset))
 		return;
 
 	spin_lock(&s->stat_lock);
@@ -458,7 +491,8 @@ static int sim_bus_notify(struct notifier_block *nb, unsigned long action,
 	struct i2c_client *c = i2c_verify_client(data);
 
 	if (action != BUS_NOTIFY_ADD_DEVICE || !c || c->adapter != &s->adap ||
-	    c->addr != SIM_ADDR || c->init_irq || !s->irq)
+	    c->addr != SIM_ADDR || c->init_irq || !s->irq ||
+	    READ_ONCE(s->wired_reset))
 		return NOTIFY_DONE;
 	c->init_irq = s->irq;
 	return NOTIFY_OK;
@@ -641,6 +675,7 @@ static int sim_counters_show(struct seq_file *sf, void *unused)
 	seq_printf(sf, "bytes_address %llu\n", c.messages);
 	seq_printf(sf, "failed %llu\n", c.failed);
 	seq_printf(sf, "interrupts %llu\n", c.interrupts);
+	seq_printf(sf, "resets %llu\n", c.resets);
 	seq_printf(sf, "timer_expiries %u\n", expiries);
 	seq_printf(sf, "alarm_matches %u\n", matches);
 	return 0;
@@ -683,6 +718,66 @@ static int sim_int_get(void *data, u64 *val)
 }
 DEFINE_DEBUGFS_ATTRIBUTE(sim_int_fops, sim_int_get, NULL, "%llu\n");
 
+static int sim_int_wiring_show(struct seq_file *sf, void *unused)
+{
+	struct ins5s8563_sim *s = sf->private;
+
+	seq_puts(sf, READ_ONCE(s->wired_reset) ? "reset\n" : "irq\n");
+	return 0;
+}
+
+static int sim_int_wiring_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_int_wiring_show, inode->i_private);
+}
+
+/* "irq" or "reset": true when @buf names the reset wiring. */
+static int sim_parse_wiring(const char *buf, bool *reset)
+{
+	if (sysfs_streq(buf, "irq"))
+		*reset = false;
+	else if (sysfs_streq(buf, "reset"))
+		*reset = true;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+static ssize_t sim_int_wiring_write(struct file *file,
+				    const char __user *ubuf, size_t len,
+				    loff_t *ppos)
+{
+	struct ins5s8563_sim *s = file_inode(file)->i_private;
+	bool reset;
+	char buf[16];
+	int ret;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	ret = sim_parse_wiring(buf, &reset);
+	if (ret)
+		return ret;
+	sim_sync(s);
+	WRITE_ONCE(s->wired_reset, reset);
+	/* Back on the interrupt, a level still low interrupts again. */
+	if (!reset && (s->type & IRQ_TYPE_LEVEL_LOW) && s->irq &&
+	    READ_ONCE(s->int_level))
+		irq_work_queue(&s->irq_work);
+	return len;
+}
+
+static const struct file_operations sim_int_wiring_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_int_wiring_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = sim_int_wiring_write,
+};
+
 static void sim_debugfs_init(struct ins5s8563_sim *s)
 {
 	s->debugfs = debugfs_create_dir("ins5s8563-sim", NULL);
@@ -694,6 +789,8 @@ static void sim_debugfs_init(struct ins5s8563_sim *s)
 			    &sim_counters_fops);
 	debugfs_create_file_unsafe("int", 0400, s->debugfs, s, &sim_int_fops);
 	debugfs_create_u32("irq", 0400, s->debugfs, &s->irq);
+	debugfs_create_file("int_wiring", 0600, s->debugfs, s,
+			    &sim_int_wiring_fops);
 }
 
 /* ---- module ---------------------------------------------------------------- */
@@ -707,6 +804,13 @@ static int __init ins5s8563_sim_init(void)
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return -ENOMEM;
+
+	ret = sim_parse_wiring(int_wiring ?: "", &s->wired_reset);
+	if (ret) {
+		pr_err("ins5s8563-sim: int_wiring: irq or reset, not \"%s\"\n",
+		       int_wiring ?: "");
+		goto err_free;
+	}
 
 	ins5s8563_model_init(&s->model);
 	spin_lock_init(&s->time_lock);
@@ -754,10 +858,10 @@ static int __init ins5s8563_sim_init(void)
 
 	sim_debugfs_init(s);
 	sim = s;
-	pr_info("ins5s8563-sim: chip at i2c-%d 0x%02x (%s), /INT %s (irq %u)\n",
+	pr_info("ins5s8563-sim: chip at i2c-%d 0x%02x (%s), /INT %s (irq %u)%s\n",
 		s->adap.nr, SIM_ADDR, np ? "device tree" :
 		(s->client ? client : "no client"), s->irq ? irq_type : "none",
-		s->irq);
+		s->irq, s->wired_reset ? ", wired to the board's reset" : "");
 	return 0;
 
 err_adapter:

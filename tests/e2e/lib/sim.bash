@@ -9,9 +9,16 @@
 #   BUS  the simulated adapter's number    DBG  the simulator's debugfs
 #   RTC  the rtc name (rtc0, ...)          DEV  /dev/$RTC   SYS  its sysfs dir
 # sim_rtc finds RTC again (after an unbind/bind the rtc gets a new number).
+#
+# The watchdog's tests (sim-wdt-*.sh, booted by e2e-run with the chip's
+# reset-source device tree) set SIM_WIRING=reset before sim_up: the
+# simulator is loaded with int_wiring=reset (or must have been), and
+# sim_wdt sets WDT (watchdog0, ...), WDEV (/dev/$WDT) and WSYS (its sysfs
+# directory) to the chip's watchdog.
 
 DBG=/sys/kernel/debug/ins5s8563-sim
 RTCPY="/usr/bin/python3 $E2E_REPO/tests/e2e/lib/rtc.py"
+WDPY="/usr/bin/python3 $E2E_REPO/tests/e2e/lib/wdt.py"
 HWCLOCK_OPTS="--utc --noadjfile"
 export TZ=UTC
 
@@ -33,8 +40,11 @@ sim_rtc() {
 sim_up() {
 	local a
 	if [ ! -d "$DBG" ]; then
-		insmod "$E2E_REPO/sim/ins5s8563-sim.ko" || return
+		insmod "$E2E_REPO/sim/ins5s8563-sim.ko" int_wiring="${SIM_WIRING:-irq}" || return
 	fi
+	a=$(cat "$DBG/int_wiring")
+	[ "$a" = "${SIM_WIRING:-irq}" ] ||
+		{ echo "the simulator has int_wiring $a, not ${SIM_WIRING:-irq}"; return 1; }
 	grep -q '^rtc_ins5s8563 ' /proc/modules ||
 		insmod "$E2E_REPO/drivers/rtc/rtc-ins5s8563.ko" || return
 	BUS=
@@ -43,6 +53,34 @@ sim_up() {
 	done
 	[ -n "$BUS" ] || { echo "no simulated adapter"; return 1; }
 	sim_rtc || { echo "no rtc on i2c-$BUS 0x51"; dmesg | tail -n 5; return 1; }
+}
+
+sim_wdt() {
+	local w i
+	WDT=
+	for i in $(seq 50); do
+		for w in /sys/bus/i2c/devices/"$BUS"-0051/watchdog/watchdog*; do
+			[ -e "$w" ] && WDT=${w##*/}
+		done
+		[ -n "$WDT" ] && [ -c "/dev/$WDT" ] && break
+		sleep 0.1
+	done
+	WDEV=/dev/$WDT
+	WSYS=/sys/class/watchdog/$WDT
+	[ -n "$WDT" ]
+}
+
+# wdt_te: the chip's TE bit (1 while the watchdog runs).
+wdt_te() { echo $(($(sim_reg 0x0e) >> 7 & 1)); }
+
+# sysfs_eq NAME EXPECTED ATTR: a case on the watchdog's sysfs attribute
+# ATTR, skipped in a kernel without CONFIG_WATCHDOG_SYSFS.
+sysfs_eq() {
+	if [ -e "$WSYS/$3" ]; then
+		expect_eq "$1" "$2" "$(cat "$WSYS/$3" 2>&1)"
+	else
+		skip "$1" "no $WSYS/$3 (CONFIG_WATCHDOG_SYSFS not set)"
+	fi
 }
 
 # sim_reg REG: the register as the simulator holds it ("0x2a").

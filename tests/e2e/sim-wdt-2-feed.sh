@@ -1,0 +1,100 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The watchdog fed and starved by a real daemon, busybox watchdog, on the
+# simulated chip with /INT wired to the board's reset (int_wiring=reset):
+# fed every second with a 6 s timeout, the board lives 20 s without a
+# reset; once the daemon is killed (SIGKILL: no magic close), the chip
+# resets the board within the timeout, and again every timeout after, as
+# nobody feeds it; a magic close stops it.
+set -u
+. "$(dirname "$0")/lib/common.bash"
+. "$(dirname "$0")/lib/sim.bash"
+echo "TAP version 13"
+
+SIM_WIRING=reset
+sim_up_case
+log_mark "sim-wdt-2-feed: start"
+if ! sim_wdt; then
+	not_ok "the chip's watchdog" "no watchdog under /sys/bus/i2c/devices/$BUS-0051"
+	plan_done
+	exit 1
+fi
+ok "the chip's watchdog ($WDT)"
+
+# now: seconds since boot, to 0.01 s.
+now() { cut -d' ' -f1 /proc/uptime; }
+# wait_resets N TIMEOUT: until the chip has reset the board N times;
+# prints the seconds it took, or fails.
+wait_resets() {
+	local t0 i
+	t0=$(now)
+	for i in $(seq $(($2 * 20))); do
+		if [ "$(sim_counter resets)" -ge "$1" ]; then
+			awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f\n", b - a }'
+			return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
+echo 0 >"$DBG/counters"
+busybox watchdog -F -T 6 -t 1 "$WDEV" >/dev/null 2>&1 &
+pid=$!
+sleep 1
+if kill -0 $pid 2>/dev/null && [ "$(wdt_te)" = 1 ]; then
+	ok "busybox watchdog -T 6 -t 1 runs, the chip's timer started"
+else
+	not_ok "busybox watchdog -T 6 -t 1 runs, the chip's timer started" "TE $(wdt_te)"
+fi
+cnt=$(($(sim_reg 0x0f) | $(sim_reg 0x13) << 8 | $(sim_reg 0x12) << 16))
+if [ "$cnt" -ge 4 ] && [ "$cnt" -le 6 ]; then
+	ok "the chip's counter loaded with the timeout ($cnt of 6)"
+else
+	not_ok "the chip's counter within 4-6 (timeout 6)" "$cnt"
+fi
+if [ -e "$WSYS/timeleft" ]; then
+	# wdctl falls back on sysfs while the daemon holds the device.
+	out=$(wdctl "$WDEV" 2>&1)
+	if printf '%s\n' "$out" | grep -q '^Identity: *INS5S8563' &&
+	   printf '%s\n' "$out" | grep -q '^Timeout: *6 seconds' &&
+	   printf '%s\n' "$out" | grep -Eq '^Timeleft: *[1-6] seconds'; then
+		ok "wdctl while fed: identity, timeout 6 s, time left"
+	else
+		not_ok "wdctl while fed: identity, timeout 6 s, time left" "$out"
+	fi
+else
+	skip "wdctl while fed (from sysfs)" "CONFIG_WATCHDOG_SYSFS not set: wdctl cannot open a busy watchdog"
+fi
+sleep 19
+if kill -0 $pid 2>/dev/null; then ok "the daemon still runs after 20 s"; else not_ok "the daemon still runs after 20 s"; fi
+expect_eq "fed for 20 s: no reset" 0 "$(sim_counter resets)"
+
+kill -KILL $pid
+wait $pid 2>/dev/null
+if t=$(wait_resets 1 10) && awk -v t="$t" 'BEGIN { exit !(t >= 5 && t <= 7) }'; then
+	ok "daemon killed: the board reset after $t s (timeout 6 s +-1)"
+else
+	not_ok "daemon killed: the board reset within 6 s +-1" "after ${t:-more than 10} s, resets $(sim_counter resets)"
+fi
+if t=$(wait_resets 2 10) && awk -v t="$t" 'BEGIN { exit !(t >= 5 && t <= 7) }'; then
+	ok "unfed: reset again $t s later"
+else
+	not_ok "unfed: reset again 6 s +-1 later" "after ${t:-more than 10} s, resets $(sim_counter resets)"
+fi
+if dmesg | grep -q "watchdog did not stop"; then
+	ok "the watchdog core said so: watchdog did not stop"
+else
+	not_ok "the kernel log has the core's 'watchdog did not stop'" "$(dmesg | tail -n 5)"
+fi
+
+check "a magic close stops it" $WDPY run "$WDEV"
+expect_eq "stopped: TE=0" 0 "$(wdt_te)"
+n=$(sim_counter resets)
+sleep 7
+expect_eq "stopped: no reset in 7 s" "$n" "$(sim_counter resets)"
+expect_eq "/INT reached no interrupt" 0 "$(sim_counter interrupts)"
+check "kernel log clean" no_splat "sim-wdt-2-feed: start"
+plan_done
+done_testing
