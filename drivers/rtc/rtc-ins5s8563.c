@@ -488,6 +488,17 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 
 	lockdep_assert_held(&ins->lock);
 
+	/*
+	 * A timer that stops for good goes off /INT first: a failure in
+	 * what follows then leaves it stopped without TIE, as a free timer
+	 * is (no caller frees a timer that has no owner again).
+	 */
+	if (!start && (ins->ctrl2 & mask) != enables) {
+		ret = ins5s8563_update_ctrl2(ins, mask, enables, 0);
+		if (ret)
+			goto err;
+	}
+
 	/* 0x0e and 0x0f in one burst: stopped, new source, low byte. */
 	if (stop || load) {
 		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, low,
