@@ -1386,11 +1386,21 @@ static void ins5s8563_timer_release(void *data)
 {
 	struct ins5s8563 *ins = data;
 	struct rtc_timer *aie = &ins->rtc->aie_timer;
-	int ret = 0;
+	int ret = 0, try;
 
 	mutex_lock(&ins->lock);
 	if (ins->owner == INS5S8563_TIMER_COUNTDOWN) {
-		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE, 0, 0);
+		/*
+		 * No one hears of a failure here, and the next probe would
+		 * take a 1 Hz countdown left with TIE for an alarm: a second
+		 * attempt rides out a transient bus error.
+		 */
+		for (try = 0; try < 2; try++) {
+			ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE,
+						     0, 0);
+			if (!ret)
+				break;
+		}
 		if (!ret)
 			ins->hw.tie = false;
 	} else if (ins->owner == INS5S8563_TIMER_ALARM && !aie->enabled) {
