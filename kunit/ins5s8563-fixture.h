@@ -35,4 +35,7 @@ int ins5s8563_fixture_level_irq(struct kunit *test, struct device *dev,
 /* Gives @dev the firmware property "wakeup-source". */
 int ins5s8563_fixture_wakeup_source(struct device *dev);
 
+/* The fault sweep (ins5s8563-fault-test.c), registered with the others. */
+extern struct kunit_suite ins5s8563_fault_test_suite;
+
 #endif /* _INS5S8563_FIXTURE_H */
