@@ -22,6 +22,7 @@
 #include <linux/watchdog.h>
 
 #include "../drivers/rtc/rtc-ins5s8563.h"
+#include "ins5s8563-fixture.h"
 #include "ins5s8563-model.h"
 
 #define REG_CTRL1	0x00
@@ -82,22 +83,6 @@ struct ins5s8563_test {
 	unsigned int nlog;
 };
 
-static int model_bus_write(void *ctx, const void *data, size_t count)
-{
-	return ins5s8563_model_write(ctx, data, count);
-}
-
-static int model_bus_read(void *ctx, const void *reg, size_t reg_size,
-			  void *val, size_t val_size)
-{
-	return ins5s8563_model_read_regs(ctx, *(const u8 *)reg, val, val_size);
-}
-
-static const struct regmap_bus model_bus = {
-	.write = model_bus_write,
-	.read = model_bus_read,
-};
-
 static void log_access(struct ins5s8563_model *m, void *priv,
 		       unsigned int access, enum ins5s8563_model_dir dir, u8 reg)
 {
@@ -121,7 +106,7 @@ static int ins5s8563_test_init(struct kunit *test)
 	t->dev = kunit_device_register(test, "ins5s8563-test");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t->dev);
 
-	t->regmap = devm_regmap_init(t->dev, &model_bus, &t->model,
+	t->regmap = devm_regmap_init(t->dev, &ins5s8563_model_bus, &t->model,
 				     &ins5s8563_regmap_config);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t->regmap);
 
@@ -138,26 +123,18 @@ static void ins5s8563_test_exit(struct kunit *test)
 		flush_work(&t->rtc->irqwork);
 }
 
-static int match_rtc(struct device *dev, void *data)
-{
-	return !strncmp(dev_name(dev), "rtc", 3);
-}
-
 /* Runs the driver's probe and finds the rtc device it registered. */
 static int probe(struct kunit *test)
 {
 	struct ins5s8563_test *t = test->priv;
-	struct device *child;
 	int ret;
 
 	ret = ins5s8563_probe(t->dev, t->regmap, t->irq);
 	if (ret)
 		return ret;
 
-	child = device_find_child(t->dev, NULL, match_rtc);
-	KUNIT_ASSERT_NOT_NULL(test, child);
-	t->rtc = to_rtc_device(child);
-	put_device(child);
+	t->rtc = ins5s8563_fixture_rtc(t->dev);
+	KUNIT_ASSERT_NOT_NULL(test, t->rtc);
 	return 0;
 }
 
@@ -753,64 +730,20 @@ static void add_irq(struct kunit *test)
 	ins5s8563_model_set_int_cb(&t->model, model_int_changed, t);
 }
 
-static int level_irq_map(struct irq_domain *d, unsigned int virq,
-			 irq_hw_number_t hw)
-{
-	irq_set_chip_and_handler(virq, &dummy_irq_chip, handle_simple_irq);
-	return 0;
-}
-
-static const struct irq_domain_ops level_irq_ops = {
-	.map = level_irq_map,
-};
-
-static void remove_domain(void *domain)
-{
-	irq_domain_remove(domain);
-}
-
-/*
- * An interrupt the driver takes as level-low (the default it requests
- * when firmware names no trigger), which never fires: the test calls the
- * handler itself, as a level line would after each run.
- */
+/* A level-low interrupt that never fires (see ins5s8563-fixture.h). */
 static void add_level_irq(struct kunit *test)
 {
 	struct ins5s8563_test *t = test->priv;
-	struct irq_domain *domain;
-	struct fwnode_handle *fwnode;
 
-	fwnode = irq_domain_alloc_named_fwnode("ins5s8563-kunit-level");
-	KUNIT_ASSERT_NOT_NULL(test, fwnode);
-	KUNIT_ASSERT_EQ(test, devm_add_action_or_reset(t->dev, free_fwnode,
-						       fwnode), 0);
-	domain = irq_domain_create_linear(fwnode, 1, &level_irq_ops, NULL);
-	KUNIT_ASSERT_NOT_NULL(test, domain);
-	KUNIT_ASSERT_EQ(test, devm_add_action_or_reset(t->dev, remove_domain,
-						       domain), 0);
-	t->irq = irq_create_mapping(domain, 0);
-	KUNIT_ASSERT_GT(test, t->irq, 0);
-	KUNIT_ASSERT_EQ(test,
-			devm_add_action_or_reset(t->dev, dispose_mapping,
-						 (void *)(unsigned long)t->irq),
-			0);
-	/*
-	 * The dummy chip sets no type; a descriptor an earlier test had
-	 * still carries its edge.
-	 */
-	irqd_set_trigger_type(irq_get_irq_data(t->irq), IRQ_TYPE_LEVEL_LOW);
+	t->irq = ins5s8563_fixture_level_irq(test, t->dev,
+					     "ins5s8563-kunit-level");
 }
 
 static void add_wakeup_source(struct kunit *test)
 {
-	static const struct property_entry props[] = {
-		PROPERTY_ENTRY_BOOL("wakeup-source"),
-		{ }
-	};
 	struct ins5s8563_test *t = test->priv;
 
-	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
-								  NULL), 0);
+	KUNIT_ASSERT_EQ(test, ins5s8563_fixture_wakeup_source(t->dev), 0);
 }
 
 static int read_alarm(struct kunit *test, struct rtc_wkalrm *alrm)
@@ -1855,7 +1788,7 @@ static void clkout_two_devices(struct kunit *test)
 	ins5s8563_model_poke(model2, REG_CLKOUT, 0x83);
 	dev2 = kunit_device_register(test, "ins5s8563-test2");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, dev2);
-	map2 = devm_regmap_init(dev2, &model_bus, model2,
+	map2 = devm_regmap_init(dev2, &ins5s8563_model_bus, model2,
 				&ins5s8563_regmap_config);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, map2);
 	KUNIT_ASSERT_EQ(test, ins5s8563_probe(dev2, map2, 0), 0);
@@ -2041,7 +1974,8 @@ static void clkout_power_loss_race(struct kunit *test)
 	mutex_init(&t->map_lock);
 	INIT_WORK(&t->clk_work, race_clk_work);
 	init_completion(&t->clk_done);
-	t->regmap = devm_regmap_init(t->dev, &model_bus, &t->model, &cfg);
+	t->regmap = devm_regmap_init(t->dev, &ins5s8563_model_bus, &t->model,
+				     &cfg);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t->regmap);
 
 	/* Power-on chip: VLF is set, so the time set restores CLKOUT. */
@@ -2094,19 +2028,12 @@ static struct kunit_suite ins5s8563_clkout_suite = {
 static struct device_attribute *cd_attr(struct kunit *test, const char *name)
 {
 	struct ins5s8563_test *t = test->priv;
-	const struct attribute_group **g;
-	struct attribute **a;
+	struct device_attribute *attr;
 
-	for (g = t->rtc->dev.groups; g && *g; g++) {
-		if (!(*g)->name || strcmp((*g)->name, "countdown"))
-			continue;
-		for (a = (*g)->attrs; *a; a++)
-			if (!strcmp((*a)->name, name))
-				return container_of(*a, struct device_attribute,
-						    attr);
-	}
-	KUNIT_FAIL(test, "no countdown/%s", name);
-	return NULL;
+	attr = ins5s8563_fixture_cd_attr(t->rtc, name);
+	if (!attr)
+		KUNIT_FAIL(test, "no countdown/%s", name);
+	return attr;
 }
 
 static ssize_t cd_store(struct kunit *test, const char *name, const char *val)
@@ -3565,7 +3492,7 @@ static struct kunit_suite ins5s8563_time_suite = {
 kunit_test_suites(&ins5s8563_model_test_suite, &ins5s8563_time_suite,
 		  &ins5s8563_alarm_suite, &ins5s8563_clkout_suite,
 		  &ins5s8563_countdown_suite, &ins5s8563_exact_suite,
-		  &ins5s8563_wdt_suite);
+		  &ins5s8563_wdt_suite, &ins5s8563_fault_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the Dapu INS5S8563 RTC driver");
 MODULE_LICENSE("GPL");

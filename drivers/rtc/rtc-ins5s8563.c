@@ -504,6 +504,17 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 
 	lockdep_assert_held(&ins->lock);
 
+	/*
+	 * A timer that stops for good goes off /INT first: a failure in
+	 * what follows then leaves it stopped without TIE, as a free timer
+	 * is (no caller frees a timer that has no owner again).
+	 */
+	if (!start && (ins->ctrl2 & mask) != enables) {
+		ret = ins5s8563_update_ctrl2(ins, mask, enables, 0);
+		if (ret)
+			goto err;
+	}
+
 	/* 0x0e and 0x0f in one burst: stopped, new source, low byte. */
 	if (stop || load) {
 		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, low,
@@ -1405,11 +1416,21 @@ static void ins5s8563_timer_release(void *data)
 {
 	struct ins5s8563 *ins = data;
 	struct rtc_timer *aie = &ins->rtc->aie_timer;
-	int ret = 0;
+	int ret = 0, try;
 
 	mutex_lock(&ins->lock);
 	if (ins->owner == INS5S8563_TIMER_COUNTDOWN) {
-		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE, 0, 0);
+		/*
+		 * No one hears of a failure here, and the next probe would
+		 * take a 1 Hz countdown left with TIE for an alarm: a second
+		 * attempt rides out a transient bus error.
+		 */
+		for (try = 0; try < 2; try++) {
+			ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE,
+						     0, 0);
+			if (!ret)
+				break;
+		}
 		if (!ret)
 			ins->hw.tie = false;
 	} else if (ins->owner == INS5S8563_TIMER_ALARM && !aie->enabled) {
