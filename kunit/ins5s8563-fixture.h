@@ -13,6 +13,28 @@
 #include <linux/regmap.h>
 #include <linux/rtc.h>
 
+/* The chip's registers and bits, as the tests name them (NOTES.md). */
+#define REG_CTRL1	0x00
+#define REG_CTRL2	0x01
+#define REG_SEC		0x02
+#define REG_YEAR	0x08
+#define REG_ALM_MIN	0x09
+#define REG_CLKOUT	0x0d
+#define REG_TIMER_CTRL	0x0e
+#define REG_TIMER_LOW	0x0f
+#define REG_TIMER_HIGH	0x12
+#define REG_TIMER_MID	0x13
+#define TIMER_TE	0x80
+#define CTRL1_EXT_TEST	0x80
+#define CTRL1_STOP	0x20
+#define CTRL2_TI_TP	0x10
+#define CTRL2_AF	0x08
+#define CTRL2_TF	0x04
+#define CTRL2_AIE	0x02
+#define CTRL2_TIE	0x01
+#define SEC_VLF		0x80
+#define ALM_AE		0x80
+
 /* Bus transfers go to the struct ins5s8563_model given as bus context. */
 extern const struct regmap_bus ins5s8563_model_bus;
 
