@@ -91,12 +91,16 @@ edge=$($RTCPY sec-edge "$DBG")
 before=$($RTCPY read-time "$DEV")
 check "rtcwake -m no -s 7" rtcwake -m no -d "$RTC" --utc -s 7
 ra=$($RTCPY read-alarm "$DEV")
+after=$($RTCPY read-time "$DEV")
 alarm=$(echo "$ra" | cut -d' ' -f3-)
+# rtcwake reads the RTC itself, at some second between the two reads here
+# (a loaded guest can take a second or two to start it).
 d=$(tdiff "$before" "$alarm" 2>/dev/null)
-if [ "${d:-0}" -ge 7 ] && [ "${d:-0}" -le 8 ] && [ "${ra%% *}" = 1 ]; then
-	ok "RTC_WKALM_RD: enabled, $alarm, 7 s after the time rtcwake read ($before)"
+d2=$(tdiff "$after" "$alarm" 2>/dev/null)
+if [ "${d:-0}" -ge 7 ] && [ "${d2:-99}" -le 7 ] && [ "${ra%% *}" = 1 ]; then
+	ok "RTC_WKALM_RD: enabled, $alarm, 7 s after the time rtcwake read ($before..$after)"
 else
-	not_ok "RTC_WKALM_RD: enabled, 7 s after $before" "$ra"
+	not_ok "RTC_WKALM_RD: enabled, 7 s after $before..$after" "$ra"
 fi
 now=$($RTCPY read-time "$DEV")
 cnt=$(( ($(sim_reg 0x12) << 16) | ($(sim_reg 0x13) << 8) | $(sim_reg 0x0f) ))
@@ -113,12 +117,12 @@ deliver "rtcwake -s 7" "$alarm" "$edge" 12
 # -- an alarm inside the current minute --------------------------------------
 check "RTC_SET_TIME 2030-02-03 04:07:10" $RTCPY set-time "$DEV" "2030-02-03 04:07:10"
 edge=$($RTCPY sec-edge "$DBG")
-check "RTC_WKALM_SET 2030-02-03 04:07:14" $RTCPY set-alarm "$DEV" "2030-02-03 04:07:14" 1
-expect_eq "RTC_WKALM_RD reports it with its seconds" "1 0 2030-02-03 04:07:14" \
+check "RTC_WKALM_SET 2030-02-03 04:07:17" $RTCPY set-alarm "$DEV" "2030-02-03 04:07:17" 1
+expect_eq "RTC_WKALM_RD reports it with its seconds" "1 0 2030-02-03 04:07:17" \
 	"$($RTCPY read-alarm "$DEV" 2>&1)"
-# Within 50 ms of :14 is also not at the next minute (a time read after
+# Within 50 ms of :17 is also not at the next minute (a time read after
 # it can be seconds late on a busy host: no case of its own).
-deliver "alarm at :14 of the current minute" "2030-02-03 04:07:14" "$edge" 8
+deliver "alarm at :17 of the current minute" "2030-02-03 04:07:17" "$edge" 11
 
 # -- hwclock ------------------------------------------------------------------
 out=$(hw --show --verbose 2>&1)
