@@ -85,7 +85,8 @@ expect_eq "the kernel log says so once" 1 "$n"
 check "hwclock --set --date '2040-01-01 00:00:00' makes it valid again" hw --set --date '2040-01-01 00:00:00'
 got=$($RTCPY read-time "$DEV")
 d=$(tdiff "2040-01-01 00:00:00" "$got")
-if [ "$d" -ge 0 ] && [ "$d" -le 2 ]; then ok "RTC_RD_TIME reads it ($got)"; else not_ok "RTC_RD_TIME reads 2040-01-01 00:00:00-02" "$got"; fi
+# (A guest slowed by a loaded host reads it a few seconds on.)
+if [ "$d" -ge 0 ] && [ "$d" -le 5 ]; then ok "RTC_RD_TIME reads it ($got)"; else not_ok "RTC_RD_TIME reads 2040-01-01 00:00:00-05" "$got"; fi
 
 # Give the guest its clock back, and the chip the real time.
 date -u -s "@$((host_start + SECONDS))" >/dev/null
