@@ -2903,6 +2903,31 @@ static void countdown_and_uie_exclude(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL), TIMER_TE | 0);
 }
 
+/*
+ * Without an interrupt, TF is the countdown's only record of an expiry:
+ * an alarm that takes the timer afterwards (and clears TF) must not lose
+ * it.
+ */
+static void alarm_keeps_countdown_expiry(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+
+	add_wakeup_source(test);
+	probe_ok(test);
+	set_time_dt(test, &now);
+	cd_store_ok(test, "ticks", "1");
+	cd_store_ok(test, "clock", "1");
+	cd_store_ok(test, "enable", "1");
+	ins5s8563_model_advance(&t->model, ONE_SECOND);
+	cd_store_ok(test, "enable", "0");
+	KUNIT_ASSERT_STREQ(test, cd_show(test, "expired"), "1");
+
+	KUNIT_ASSERT_EQ(test, op_set_alarm(test, dt64(&now) + 60), 0);
+	KUNIT_EXPECT_STREQ_MSG(test, cd_show(test, "expired"), "1",
+			       "the alarm's start cleared an expiry not acknowledged");
+}
+
 /* A refused RTC_UIE_ON leaves the pending alarm as it was. */
 static void uie_refused_keeps_alarm(struct kunit *test)
 {
@@ -3058,6 +3083,7 @@ static struct kunit_case ins5s8563_exact_cases[] = {
 	KUNIT_CASE(countdown_takes_timer_from_alarm),
 	KUNIT_CASE(countdown_and_uie_exclude),
 	KUNIT_CASE(uie_refused_keeps_alarm),
+	KUNIT_CASE(alarm_keeps_countdown_expiry),
 	KUNIT_CASE(exact_alarm_time_set),
 	KUNIT_CASE(probe_finds_timer_alarm),
 	KUNIT_CASE(probe_finds_countdown),

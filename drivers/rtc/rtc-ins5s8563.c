@@ -650,6 +650,7 @@ static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 				  struct ins5s8563_timer *hw)
 {
 	enum ins5s8563_timer_owner old = ins->owner;
+	unsigned int ctrl2;
 	int ret;
 
 	lockdep_assert_held(&ins->lock);
@@ -678,6 +679,18 @@ static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 	case INS5S8563_TIMER_ALARM:
 		if (old == INS5S8563_TIMER_COUNTDOWN)
 			return -EBUSY;
+		/*
+		 * Starting clears TF. Without an interrupt, TF is all that
+		 * records a countdown expiry not yet acknowledged: keep it.
+		 */
+		if (old != INS5S8563_TIMER_ALARM && ins->irq <= 0) {
+			ret = regmap_read(ins->regmap, INS5S8563_REG_CTRL2,
+					  &ctrl2);
+			if (ret)
+				return ret;
+			if (ctrl2 & INS5S8563_CTRL2_TF)
+				ins->countdown.expired = true;
+		}
 		hw->td = INS5S8563_TD_1HZ;
 		hw->enabled = true;
 		hw->pulse = false;
