@@ -56,9 +56,16 @@
  *   fault     write "nack N [COUNT]", "timeout N [COUNT]" (the Nth
  *             transfer from now, and COUNT-1 after it, fail with -ENXIO
  *             or -ETIMEDOUT), "nack-ms MS", "timeout-ms MS" (every
- *             transfer for MS milliseconds), or "off"; read: the setting
+ *             transfer for MS milliseconds), "random PERMILLE SEED"
+ *             (each transfer fails with that probability, as a NACK or a
+ *             timeout at random, from a generator seeded with SEED, so
+ *             that a run can be repeated), or "off"; read: the setting
+ *   clock     read: the chip's time with its fraction of a second from the
+ *             prescaler, "YYYY-MM-DD HH:MM:SS.uuuuuu", as of the read
+ *             (the registers do not go below the second)
  *   counters  read: transfers, messages, bytes (written, read, address)
- *             since the last reset, failed transfers, interrupts raised,
+ *             since the last reset, failed transfers (and of those, the
+ *             ones a kernel thread made), interrupts raised,
  *             board resets (int_wiring reset), timer expiries and alarm
  *             matches; write 0: reset them
  *   int       read: 1 while /INT is asserted (low)
@@ -85,6 +92,8 @@
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/of.h>
+#include <linux/prandom.h>
+#include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -119,6 +128,7 @@ enum sim_fault {
 	SIM_FAULT_OFF,
 	SIM_FAULT_NACK,
 	SIM_FAULT_TIMEOUT,
+	SIM_FAULT_RANDOM,
 };
 
 struct sim_counters {
@@ -127,6 +137,7 @@ struct sim_counters {
 	u64 bytes_written;
 	u64 bytes_read;
 	u64 failed;
+	u64 failed_kthread;
 	u64 interrupts;
 	u64 resets;
 };
@@ -168,6 +179,9 @@ struct ins5s8563_sim {
 	u64 fault_count;
 	unsigned long fault_until;
 	bool fault_timed;
+	/* SIM_FAULT_RANDOM: per mille, and its generator. */
+	u32 fault_permille;
+	struct rnd_state fault_rnd;
 };
 
 static struct ins5s8563_sim *sim;
@@ -395,18 +409,34 @@ static void sim_irq_exit(struct ins5s8563_sim *s)
 static int sim_fault_check(struct ins5s8563_sim *s)
 {
 	int err = 0;
-	bool fail;
+	u32 r;
 
 	spin_lock_irq(&s->stat_lock);
 	s->seq++;
-	if (s->fault_timed)
-		fail = time_before(jiffies, s->fault_until);
-	else
-		fail = s->seq >= s->fault_from &&
-		       s->seq - s->fault_from < s->fault_count;
-	if (s->fault != SIM_FAULT_OFF && fail) {
-		err = s->fault == SIM_FAULT_NACK ? -ENXIO : -ETIMEDOUT;
+	switch (s->fault) {
+	case SIM_FAULT_OFF:
+		break;
+	case SIM_FAULT_RANDOM:
+		r = prandom_u32_state(&s->fault_rnd);
+		if (r % 1000 < s->fault_permille)
+			err = r & BIT(31) ? -ENXIO : -ETIMEDOUT;
+		break;
+	default:
+		if (s->fault_timed ? time_before(jiffies, s->fault_until) :
+		    s->seq >= s->fault_from &&
+		    s->seq - s->fault_from < s->fault_count)
+			err = s->fault == SIM_FAULT_NACK ? -ENXIO : -ETIMEDOUT;
+		break;
+	}
+	if (err) {
 		s->cnt.failed++;
+		/*
+		 * A kernel thread's transfer: the interrupt thread's, the rtc
+		 * core's work's. The soak test excuses an alarm whose delivery
+		 * met one of these.
+		 */
+		if (current->flags & PF_KTHREAD)
+			s->cnt.failed_kthread++;
 	}
 	spin_unlock_irq(&s->stat_lock);
 
@@ -576,6 +606,9 @@ static int sim_fault_show(struct seq_file *sf, void *unused)
 	what = s->fault == SIM_FAULT_NACK ? "nack" : "timeout";
 	if (s->fault == SIM_FAULT_OFF)
 		seq_puts(sf, "off\n");
+	else if (s->fault == SIM_FAULT_RANDOM)
+		seq_printf(sf, "random %u per mille; now at %llu\n",
+			   s->fault_permille, s->seq);
 	else if (s->fault_timed)
 		seq_printf(sf, "%s-ms %u (%s)\n", what,
 			   jiffies_to_msecs(max_t(long, s->fault_until -
@@ -619,6 +652,16 @@ static ssize_t sim_fault_write(struct file *file, const char __user *ubuf,
 		spin_unlock_irq(&s->stat_lock);
 		return len;
 	}
+	if (!strcmp(kind, "random")) {
+		if (args < 3 || n > 1000)
+			return -EINVAL;
+		spin_lock_irq(&s->stat_lock);
+		s->fault = SIM_FAULT_RANDOM;
+		s->fault_permille = n;
+		prandom_seed_state(&s->fault_rnd, count);
+		spin_unlock_irq(&s->stat_lock);
+		return len;
+	}
 	timed = strlen(kind) > 3 && !strcmp(kind + strlen(kind) - 3, "-ms");
 	if (!strcmp(kind, "nack") || !strcmp(kind, "nack-ms"))
 		fault = SIM_FAULT_NACK;
@@ -651,6 +694,42 @@ static const struct file_operations sim_fault_fops = {
 	.write = sim_fault_write,
 };
 
+static int sim_clock_show(struct seq_file *sf, void *unused)
+{
+	struct ins5s8563_sim *s = sf->private;
+	unsigned long flags;
+	u8 r[7];
+	u32 subsec;
+	int i;
+
+	sim_sync(s);
+	spin_lock_irqsave(&s->model.lock, flags);
+	for (i = 0; i < ARRAY_SIZE(r); i++)
+		r[i] = s->model.regs[2 + i];
+	subsec = s->model.subsec;
+	spin_unlock_irqrestore(&s->model.lock, flags);
+
+	/* 0x02-0x08: SEC, MIN, HOUR, DAY, WEEKDAY, MONTH, YEAR (no century). */
+	seq_printf(sf, "20%02x-%02x-%02x %02x:%02x:%02x.%06u\n", r[6],
+		   r[5] & 0x1f, r[3] & 0x3f, r[2] & 0x3f, r[1] & 0x7f,
+		   r[0] & 0x7f, (u32)mul_u64_u32_div(subsec, USEC_PER_SEC,
+						     SIM_OSC_HZ));
+	return 0;
+}
+
+static int sim_clock_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_clock_show, inode->i_private);
+}
+
+static const struct file_operations sim_clock_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_clock_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
 static int sim_counters_show(struct seq_file *sf, void *unused)
 {
 	struct ins5s8563_sim *s = sf->private;
@@ -674,6 +753,7 @@ static int sim_counters_show(struct seq_file *sf, void *unused)
 	/* One address byte per START or repeated START. */
 	seq_printf(sf, "bytes_address %llu\n", c.messages);
 	seq_printf(sf, "failed %llu\n", c.failed);
+	seq_printf(sf, "failed_kthread %llu\n", c.failed_kthread);
 	seq_printf(sf, "interrupts %llu\n", c.interrupts);
 	seq_printf(sf, "resets %llu\n", c.resets);
 	seq_printf(sf, "timer_expiries %u\n", expiries);
@@ -785,6 +865,7 @@ static void sim_debugfs_init(struct ins5s8563_sim *s)
 	debugfs_create_file_unsafe("power_loss", 0200, s->debugfs, s,
 				   &sim_power_loss_fops);
 	debugfs_create_file("fault", 0600, s->debugfs, s, &sim_fault_fops);
+	debugfs_create_file("clock", 0400, s->debugfs, s, &sim_clock_fops);
 	debugfs_create_file("counters", 0600, s->debugfs, s,
 			    &sim_counters_fops);
 	debugfs_create_file_unsafe("int", 0400, s->debugfs, s, &sim_int_fops);
