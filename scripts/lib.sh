@@ -198,7 +198,7 @@ tap_finish() {
 # ---- kernel log -------------------------------------------------------------
 
 # Lines of a kernel log that fail a run (extended regular expression).
-INS_SPLAT_RE='WARNING:|BUG:|Oops|KASAN|UBSAN|possible circular locking|possible recursive locking|inconsistent lock state|INFO: trying to register non-static key|suspicious RCU usage|sleeping function called from invalid context|Call Trace|unreferenced object'
+INS_SPLAT_RE='WARNING:|BUG:|Oops|KASAN|UBSAN|blocked for more than|nobody cared|possible circular locking|possible recursive locking|inconsistent lock state|INFO: trying to register non-static key|suspicious RCU usage|sleeping function called from invalid context|Call Trace|unreferenced object'
 
 # ---- the simulated chip (sim/) -------------------------------------------------
 
