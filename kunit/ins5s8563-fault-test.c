@@ -29,6 +29,7 @@
 #include <linux/rtc.h>
 #include <linux/sched/mm.h>
 #include <linux/uaccess.h>
+#include <linux/watchdog.h>
 
 #include "../drivers/rtc/rtc-ins5s8563.h"
 #include "ins5s8563-fixture.h"
@@ -103,6 +104,7 @@ struct fault_op {
 	const char *because;
 	u8 clears;
 	bool wakeup_only;
+	bool reset_source;
 	bool rebind;
 	void (*chip)(struct fault_run *r);
 	void (*setup)(struct fault_run *r);
@@ -113,6 +115,9 @@ struct fault_op {
 };
 
 static unsigned int fault_ops_run, fault_points, fault_violations;
+
+static __printf(2, 3) void violation(struct fault_run *r, const char *fmt,
+				      ...);
 
 /* An effect checker's condition; @msg says what is missing if it fails. */
 static bool want(struct fault_run *r, bool cond, const char *msg)
@@ -882,13 +887,109 @@ static void shutdown_teardown(struct fault_run *r)
 	KUNIT_EXPECT_EQ(r->test, rtc_update_irq_enable(r->rtc, 0), 0);
 }
 
+/* ---- the watchdog (reset-source) ---------------------------------------- */
+
+#define WDT_TIMEOUT	60
+
+static struct watchdog_device *wdd(struct fault_run *r)
+{
+	return ins5s8563_wdt(r->dev);
+}
+
+/* Running at 1 Hz, reset pulses on /INT, @ticks left. */
+static bool wdt_runs(struct fault_run *r, u32 ticks)
+{
+	if (!want(r, peek(r, REG_TIMER_CTRL) == (TIMER_TE | TD_1HZ),
+		  "the watchdog does not run at 1 Hz"))
+		return false;
+	if (!want(r, timer_regs(r) == ticks, "the counter holds other ticks"))
+		return false;
+	if (!want(r, (peek(r, REG_CTRL2) & (CTRL2_TIE | CTRL2_TI_TP)) ==
+		  (CTRL2_TIE | CTRL2_TI_TP), "/INT is no reset pulse"))
+		return false;
+	return true;
+}
+
+static bool wdt_probe_done(struct fault_run *r)
+{
+	if (!want(r, r->rtc && wdd(r)->info, "no watchdog"))
+		return false;
+	if (!want(r, !(peek(r, REG_TIMER_CTRL) & TIMER_TE),
+		  "a stopped watchdog was started"))
+		return false;
+	return true;
+}
+
+static int wdt_start_run(struct fault_run *r)
+{
+	return wdd(r)->ops->start(wdd(r));
+}
+
+static bool wdt_start_done(struct fault_run *r)
+{
+	return wdt_runs(r, WDT_TIMEOUT);
+}
+
+/* Started, and 3 s into its timeout. */
+static void wdt_started(struct fault_run *r)
+{
+	KUNIT_ASSERT_EQ(r->test, wdt_start_run(r), 0);
+	ins5s8563_model_advance(&r->model, 3 * INS5S8563_MODEL_OSC_HZ);
+}
+
+static int wdt_stop_run(struct fault_run *r)
+{
+	return wdd(r)->ops->stop(wdd(r));
+}
+
+static bool wdt_stop_done(struct fault_run *r)
+{
+	if (!want(r, !(peek(r, REG_TIMER_CTRL) & TIMER_TE),
+		  "the watchdog still runs"))
+		return false;
+	return true;
+}
+
+/*
+ * A ping that fails must neither stop the watchdog nor leave a count that
+ * never expires (0) or expires at once (1): the board stays guarded.
+ */
+static int wdt_ping_run(struct fault_run *r)
+{
+	int ret = wdd(r)->ops->ping(wdd(r));
+
+	if (ret && (!(peek(r, REG_TIMER_CTRL) & TIMER_TE) || timer_regs(r) < 2))
+		violation(r, "a failed ping left the count at %u, TE %d",
+			  timer_regs(r), !!(peek(r, REG_TIMER_CTRL) & TIMER_TE));
+	return ret;
+}
+
+static bool wdt_ping_done(struct fault_run *r)
+{
+	return wdt_runs(r, WDT_TIMEOUT);
+}
+
+static int wdt_timeleft_run(struct fault_run *r)
+{
+	r->val = wdd(r)->ops->get_timeleft(wdd(r));
+	return 0;
+}
+
+static bool wdt_timeleft_done(struct fault_run *r)
+{
+	if (!want(r, r->val == WDT_TIMEOUT - 3, "another time left"))
+		return false;
+	return true;
+}
+
 /* Why a row's policy is what it is: where a lost transfer goes. */
 #define RETURNS_IT	"every transfer is needed and its error returned"
 #define CORE_RETRIES	"the rtc core then sets the alarm again, and retries that itself"
+#define CORE_READS_ALARM \
+	"the rtc core reads the alarm at registration, and goes on without it"
 
 static const struct fault_op fault_ops[] = {
-	{ "probe", FAULT_REPORTS_OR_DONE,
-	  "the rtc core reads the alarm at registration, and goes on without it",
+	{ "probe", FAULT_REPORTS_OR_DONE, CORE_READS_ALARM,
 	  FLAG_AF | FLAG_TF, .rebind = true,
 	  .chip = probe_chip, .run = probe_run, .done = probe_done },
 	{ "read_time", FAULT_REPORTS, RETURNS_IT,
@@ -975,6 +1076,25 @@ static const struct fault_op fault_ops[] = {
 	  "it returns nothing (a warning)", .setup = shutdown_setup,
 	  .run = shutdown_run, .done = timer_off,
 	  .teardown = shutdown_teardown },
+	/*
+	 * Not a watchdog found running: the watchdog core pings it from its
+	 * own thread as it registers it, concurrently with the rest of probe,
+	 * so its transfers have no fixed numbers (the suite ins5s8563-wdt
+	 * covers that hand-over).
+	 */
+	{ "probe (reset-source)", FAULT_REPORTS_OR_DONE, CORE_READS_ALARM,
+	  FLAG_AF | FLAG_TF, .reset_source = true, .rebind = true,
+	  .chip = probe_chip, .run = probe_run, .done = wdt_probe_done },
+	{ "watchdog start", FAULT_REPORTS, RETURNS_IT, .reset_source = true,
+	  .run = wdt_start_run, .done = wdt_start_done },
+	{ "watchdog stop", FAULT_REPORTS, RETURNS_IT, .reset_source = true,
+	  .setup = wdt_started, .run = wdt_stop_run, .done = wdt_stop_done },
+	{ "watchdog ping", FAULT_REPORTS, RETURNS_IT, .reset_source = true,
+	  .setup = wdt_started, .run = wdt_ping_run, .done = wdt_ping_done },
+	{ "watchdog get_timeleft", FAULT_SILENT,
+	  "it has no error value (0 s left on a failed read)",
+	  .reset_source = true, .setup = wdt_started,
+	  .run = wdt_timeleft_run, .done = wdt_timeleft_done },
 };
 
 static void fault_op_desc(const struct fault_op *op, char *desc)
@@ -997,6 +1117,8 @@ static void fault_bind(struct fault_run *r, bool probe)
 	get_device(r->dev);
 	if (r->op->wakeup_only)
 		KUNIT_ASSERT_EQ(test, ins5s8563_fixture_wakeup_source(r->dev), 0);
+	if (r->op->reset_source)
+		KUNIT_ASSERT_EQ(test, ins5s8563_fixture_reset_source(r->dev), 0);
 	r->map = regmap_init(r->dev, &ins5s8563_model_bus, &r->model,
 			     &ins5s8563_regmap_config);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, r->map);
@@ -1188,7 +1310,8 @@ static void fault_sweep(struct kunit *test)
 		KUNIT_ASSERT_NE_MSG(test, (unsigned long)r->ubuf, 0,
 				    "no user memory");
 	}
-	if (!op->wakeup_only) {
+	/* A watchdog's /INT resets the board: no interrupt. */
+	if (!op->wakeup_only && !op->reset_source) {
 		irq_dev = kunit_device_register(test, "ins5s8563-fault-irq");
 		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, irq_dev);
 		r->irq = ins5s8563_fixture_level_irq(test, irq_dev,

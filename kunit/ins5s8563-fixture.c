@@ -130,3 +130,13 @@ int ins5s8563_fixture_wakeup_source(struct device *dev)
 
 	return device_create_managed_software_node(dev, props, NULL);
 }
+
+int ins5s8563_fixture_reset_source(struct device *dev)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_BOOL("reset-source"),
+		{ }
+	};
+
+	return device_create_managed_software_node(dev, props, NULL);
+}

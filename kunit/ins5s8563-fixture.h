@@ -56,6 +56,8 @@ int ins5s8563_fixture_level_irq(struct kunit *test, struct device *dev,
 
 /* Gives @dev the firmware property "wakeup-source". */
 int ins5s8563_fixture_wakeup_source(struct device *dev);
+/* Gives @dev the firmware property "reset-source": the watchdog. */
+int ins5s8563_fixture_reset_source(struct device *dev);
 
 /* The fault sweep (ins5s8563-fault-test.c), registered with the others. */
 extern struct kunit_suite ins5s8563_fault_test_suite;
