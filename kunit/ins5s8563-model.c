@@ -599,13 +599,20 @@ static u64 model_step(struct ins5s8563_model *m, u64 limit)
 	return step;
 }
 
+void __ins5s8563_model_advance(struct ins5s8563_model *m, u64 ticks)
+{
+	lockdep_assert_held(&m->lock);
+
+	while (ticks)
+		ticks -= model_step(m, ticks);
+}
+
 void ins5s8563_model_advance(struct ins5s8563_model *m, u64 ticks)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&m->lock, flags);
-	while (ticks)
-		ticks -= model_step(m, ticks);
+	__ins5s8563_model_advance(m, ticks);
 	spin_unlock_irqrestore(&m->lock, flags);
 }
 

@@ -221,6 +221,7 @@ void ins5s8563_model_set_int_cb(struct ins5s8563_model *m,
 
 /* Lock-held variants for hooks and callbacks. */
 void __ins5s8563_model_poke(struct ins5s8563_model *m, u8 reg, u8 val);
+void __ins5s8563_model_advance(struct ins5s8563_model *m, u64 ticks);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 struct kunit_suite;

@@ -2876,6 +2876,84 @@ static void countdown_takes_timer_from_alarm(struct kunit *test)
 	flush_work(&t->rtc->irqwork);
 }
 
+/* At access race_access, the chip's clock steps one tick (a rollover). */
+static void tick_hook(struct ins5s8563_model *m, void *priv,
+		      unsigned int access, enum ins5s8563_model_dir dir, u8 reg)
+{
+	struct ins5s8563_test *t = priv;
+
+	if (access == t->race_access)
+		__ins5s8563_model_advance(m, 1);
+}
+
+/* The number of alarm events the rtc core has had (RTC_IRQF's count). */
+static unsigned long alarm_events(struct ins5s8563_test *t)
+{
+	unsigned long data = READ_ONCE(t->rtc->irq_data);
+
+	return data & RTC_AF ? data >> 8 : 0;
+}
+
+/*
+ * The countdown stops one tick before its alarm's minute (the alarm waits
+ * in the minute registers meanwhile), and the minute rolls over at each
+ * transfer of that stop in turn, then after it: wherever the alarm ends up,
+ * in the timer or in the minute registers, it reaches the rtc core at the
+ * rollover, without the chip's clock going on, and once.
+ */
+static void countdown_stop_at_alarm_minute(struct kunit *test)
+{
+	static const struct dt now = DT(2024, 6, 15, 12, 0, 59);
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+	unsigned int n = 0, k;
+
+	add_irq(test);
+	probe_ok(test);
+	rtc_time64_to_tm(dt64(&now) + 1, &alrm.time);	/* 12:01:00 */
+	cd_store_ok(test, "ticks", "100");
+	cd_store_ok(test, "clock", "64");
+
+	for (k = 0; k <= n + 1; k++) {
+		set_time_dt(test, &now);
+		ins5s8563_model_advance(&t->model, ONE_SECOND - 1);
+		KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+		cd_store_ok(test, "enable", "1");
+		synchronize_irq(t->irq);
+		flush_work(&t->rtc->irqwork);
+		WRITE_ONCE(t->rtc->irq_data, 0);
+
+		/* k = 0 counts the transfers; n + 1: the rollover after. */
+		t->race_access = k;
+		ins5s8563_model_reset_counters(&t->model);
+		ins5s8563_model_set_hook(&t->model, tick_hook, t);
+		cd_store_ok(test, "enable", "0");
+		ins5s8563_model_set_hook(&t->model, NULL, NULL);
+		if (!k) {
+			n = t->model.accesses;
+			continue;
+		}
+		if (k > n)
+			ins5s8563_model_advance(&t->model, 1);
+
+		KUNIT_EXPECT_TRUE_MSG(test, wait_for_irq_data(t, RTC_AF),
+				      "rollover at transfer %u of %u: no alarm at 12:01:00",
+				      k, n);
+		synchronize_irq(t->irq);
+		flush_work(&t->rtc->irqwork);
+		ins5s8563_model_advance(&t->model, 61 * ONE_SECOND);
+		msleep(50);
+		synchronize_irq(t->irq);
+		flush_work(&t->rtc->irqwork);
+		KUNIT_EXPECT_EQ_MSG(test, alarm_events(t), 1,
+				    "rollover at transfer %u of %u", k, n);
+		KUNIT_EXPECT_FALSE_MSG(test, peek(test, REG_CTRL2) & CTRL2_AIE,
+				       "rollover at transfer %u of %u: AIE left set",
+				       k, n);
+	}
+	KUNIT_EXPECT_GT(test, n, 0);
+}
+
 /* Update interrupts and the countdown exclude each other. */
 static void countdown_and_uie_exclude(struct kunit *test)
 {
@@ -3081,6 +3159,7 @@ static struct kunit_case ins5s8563_exact_cases[] = {
 	KUNIT_CASE(exact_alarm_rollover),
 	KUNIT_CASE(uie_steady_state),
 	KUNIT_CASE(countdown_takes_timer_from_alarm),
+	KUNIT_CASE(countdown_stop_at_alarm_minute),
 	KUNIT_CASE(countdown_and_uie_exclude),
 	KUNIT_CASE(uie_refused_keeps_alarm),
 	KUNIT_CASE(alarm_keeps_countdown_expiry),

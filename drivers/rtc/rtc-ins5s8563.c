@@ -1194,7 +1194,14 @@ static int ins5s8563_countdown_apply(struct ins5s8563 *ins,
 	    (ctrl2 & INS5S8563_CTRL2_AF))
 		return ret;
 	ret = ins5s8563_alarm_to_timer(ins);
-	/* Come, or out of range: the minute registers keep it. */
+	/*
+	 * Come: due now. The minute registers may have let it go already (a
+	 * rollover into its minute while it moved) or hold it up to its
+	 * minute: the rtc core expires it at once. Out of range: the minute
+	 * registers keep it.
+	 */
+	if (ret == -ETIME)
+		rtc_update_irq(ins->rtc, 1, RTC_AF | RTC_IRQF);
 	if (ret == -ETIME || ret == -ERANGE)
 		ret = 0;
 
