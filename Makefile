@@ -8,6 +8,7 @@
 #   make install              modules_install + depmod
 #   make check                the whole test suite (see README.md)
 #   make demo, make bench     the driver on the simulated chip; its I2C traffic
+#   make soak                 every client at once under bus faults, 600 s
 #   make help                 every target, and how long it takes
 
 ifneq ($(KERNELRELEASE),)
@@ -128,6 +129,11 @@ demo:
 bench:
 	./scripts/bench
 
+# Not part of make check at full length: every client at once for
+# SOAK_SECONDS (default 600) under random bus faults (make check runs 60 s).
+soak:
+	./scripts/soak
+
 # Every target, one line each, with the times measured on 2 cores: the
 # first time (empty cache: the packages and the UML kernel build are most
 # of it) and after (cache warm).
@@ -149,9 +155,10 @@ help:
 	@echo '  make qemu-boot       Debian 6.1 kernel under qemu (after build-matrix)        ~20 s / ~20 s'
 	@echo '  make script-check    options, make help, deps sets, sim-run examples, shell   ~7 min / ~2 min'
 	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~8 min / ~2 min'
+	@echo '  make soak            every client at once under bus faults (SOAK_SECONDS=600)  ~17 min / ~11 min'
 	@echo '  make help            this list                                                instant'
 	@echo 'The first time of a UML target includes its packages (scripts/deps) and the UML'
 	@echo 'kernel build (5-6 min, cached in ~/.cache/ins5s8563); the tests need root on Debian 12.'
 
-.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot script-check demo bench help
+.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot script-check demo bench soak help
 endif
