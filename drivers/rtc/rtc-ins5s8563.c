@@ -1858,11 +1858,19 @@ static int ins5s8563_clkout_register(struct ins5s8563 *ins)
 			return ret;
 	}
 
-	if (device_property_read_string(dev, "clock-output-names", &init.name)) {
+	/*
+	 * A number where the name should be reads as a string from its
+	 * first byte: <1> would name the clock "".
+	 */
+	ret = device_property_read_string(dev, "clock-output-names", &init.name);
+	if (ret || !*init.name) {
 		init.name = devm_kasprintf(dev, GFP_KERNEL, "%s-clkout",
 					   dev_name(dev));
 		if (!init.name)
 			return -ENOMEM;
+		if (device_property_present(dev, "clock-output-names"))
+			dev_warn(dev, "clock-output-names is not a name: CLKOUT is %s\n",
+				 init.name);
 	}
 
 	ins->clkout_hw.init = &init;
