@@ -57,7 +57,9 @@ Usage: rtc.py COMMAND ARGS...
                                     wkalm-set (ARGS: the struct's fields,
                                     tm_sec first; wkalm-set: enabled
                                     first), null-rd-time, null-set-time,
-                                    null-wkalm-set (a NULL argument),
+                                    null-wkalm-set, null-wkalm-rd,
+                                    null-alm-read, null-vl-read (a NULL
+                                    argument),
                                     irqp-set N, param-get PARAM INDEX,
                                     param-set PARAM INDEX VALUE,
                                     epoch-read, epoch-set N, vl-clr,
@@ -104,6 +106,7 @@ RTC_AIE_OFF = _ioc(0, "p", 0x02, 0)
 RTC_UIE_ON = _ioc(0, "p", 0x03, 0)
 RTC_UIE_OFF = _ioc(0, "p", 0x04, 0)
 RTC_ALM_SET = _ioc(1, "p", 0x07, RTC_TIME.size)
+RTC_ALM_READ = _ioc(2, "p", 0x08, RTC_TIME.size)
 RTC_IRQP_SET = _ioc(1, "p", 0x0C, struct.calcsize("L"))
 RTC_EPOCH_READ = _ioc(2, "p", 0x0D, struct.calcsize("L"))
 RTC_EPOCH_SET = _ioc(1, "p", 0x0E, struct.calcsize("L"))
@@ -264,6 +267,12 @@ def try_ioctl(fd, op, args):
             fcntl.ioctl(fd, RTC_SET_TIME, 0)
         elif op == "null-wkalm-set":
             fcntl.ioctl(fd, RTC_WKALM_SET, 0)
+        elif op == "null-wkalm-rd":
+            fcntl.ioctl(fd, RTC_WKALM_RD, 0)
+        elif op == "null-alm-read":
+            fcntl.ioctl(fd, RTC_ALM_READ, 0)
+        elif op == "null-vl-read":
+            fcntl.ioctl(fd, RTC_VL_READ, 0)
         elif op == "irqp-set":
             fcntl.ioctl(fd, RTC_IRQP_SET, a[0])
         elif op == "param-get":
