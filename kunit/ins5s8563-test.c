@@ -2590,7 +2590,48 @@ static void countdown_apply_io_error(struct kunit *test)
 	}
 }
 
+/*
+ * The chip gone for a whole change, the read-back of TE included: the stop
+ * never reached it and the timer runs on. The driver cannot tell, so it
+ * must not say the timer stopped, and the next change must stop it, or
+ * start it whole. Without an interrupt the stop's first write is that of
+ * TE itself (no TIE to take off /INT first).
+ */
+static void countdown_chip_gone(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	probe_ok(test);
+	cd_store_ok(test, "ticks", "1000");
+	cd_store_ok(test, "clock", "1");
+	cd_store_ok(test, "enable", "1");
+
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 1, 1000, -ENXIO);
+	KUNIT_EXPECT_EQ(test, cd_store(test, "enable", "0"), -ENXIO);
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+	KUNIT_ASSERT_TRUE(test, peek(test, REG_TIMER_CTRL) & TIMER_TE);
+	KUNIT_EXPECT_STREQ_MSG(test, cd_show(test, "enable"), "1",
+			       "the timer may run: enable must not say it stopped");
+
+	cd_store_ok(test, "enable", "0");
+	KUNIT_EXPECT_FALSE_MSG(test, peek(test, REG_TIMER_CTRL) & TIMER_TE,
+			       "the second enable 0 left it running");
+	KUNIT_EXPECT_FALSE(test, peek(test, REG_CTRL2) & CTRL2_TIE);
+	KUNIT_EXPECT_STREQ(test, cd_show(test, "enable"), "0");
+
+	/* A start that never reached the chip, then one that does. */
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 1, 1000, -ENXIO);
+	KUNIT_EXPECT_EQ(test, cd_store(test, "enable", "1"), -ENXIO);
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+	cd_store_ok(test, "enable", "1");
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
+	KUNIT_EXPECT_EQ(test, timer_regs(test), 1000);
+}
+
 static struct kunit_case ins5s8563_countdown_cases[] = {
+	KUNIT_CASE(countdown_chip_gone),
 	KUNIT_CASE_PARAM(countdown_clock_round_trip, clock_cases_gen_params),
 	KUNIT_CASE_PARAM(countdown_ticks_layout, ticks_cases_gen_params),
 	KUNIT_CASE_PARAM(countdown_bad_input, bad_input_cases_gen_params),
@@ -3529,7 +3570,43 @@ static void wdt_bus_errors(struct kunit *test)
 	}
 }
 
+/*
+ * A stop while the chip answers nothing, not even the read-back of TE:
+ * the watchdog runs on (the core says "did not stop!"), and the next stop
+ * must stop it; a start that never reached the chip, and the next start
+ * must start it.
+ */
+static void wdt_chip_gone(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+
+	add_reset_source(test);
+	probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 1, 1000, -ENXIO);
+	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), -ENXIO);
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+	KUNIT_ASSERT_TRUE(test, peek(test, REG_TIMER_CTRL) & TIMER_TE);
+	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+	KUNIT_EXPECT_FALSE_MSG(test, peek(test, REG_TIMER_CTRL) & TIMER_TE,
+			       "the second stop left it running");
+
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 1, 1000, -ENXIO);
+	KUNIT_EXPECT_EQ(test, wdd->ops->start(wdd), -ENXIO);
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+	KUNIT_EXPECT_EQ(test, wdd->ops->start(wdd), 0);
+	KUNIT_EXPECT_EQ(test, peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
+	KUNIT_EXPECT_EQ(test, timer_regs(test), wdd->timeout);
+	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+}
+
 static struct kunit_case ins5s8563_wdt_cases[] = {
+	KUNIT_CASE(wdt_chip_gone),
 	KUNIT_CASE(wdt_owns_timer),
 	KUNIT_CASE(wdt_needs_reset_source),
 	KUNIT_CASE(wdt_ops),

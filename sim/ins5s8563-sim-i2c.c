@@ -73,6 +73,19 @@
  *   int_wiring  read: what /INT is wired to, "irq" or "reset"; write
  *             either to rewire it (clients already added keep the
  *             interrupt they were given, or not)
+ *   client_node  write the path of a device tree node: the client at 0x51
+ *             (the one from the device tree, or the module's) is removed
+ *             and one made from that node instead, as the I2C core would
+ *             (tests/e2e/sim-bad-input.sh: nodes with bad properties);
+ *             write "none" to remove it only; read: the node's path, or
+ *             "none". A client made through new_device is left alone.
+ *
+ * With a device tree node /ins5s8563-sim-intc (interrupt-controller,
+ * two cells), the interrupt domain is that node's: a client's node can
+ * then describe its interrupt (interrupts-extended), and the simulator
+ * does not hand it /INT. The domain has a second line, hwirq 1, that is
+ * never raised, for a trigger the test asks of it: it takes what /INT
+ * takes (level-low, edge-falling) and refuses any other trigger.
  */
 
 #include <linux/bitops.h>
@@ -105,6 +118,7 @@
 #define SIM_ADDR		0x51
 #define SIM_OSC_HZ		INS5S8563_MODEL_OSC_HZ
 #define SIM_OF_PATH		"/ins5s8563-sim-i2c"
+#define SIM_OF_INTC		"/ins5s8563-sim-intc"
 
 static char *client = "ins5s8563";
 module_param(client, charp, 0444);
@@ -168,6 +182,8 @@ struct ins5s8563_sim {
 	struct irq_work irq_work;
 	/* /INT drives the board's reset, not the interrupt (int_wiring). */
 	bool wired_reset;
+	/* Serialises the client_node changes of the client at 0x51. */
+	struct mutex client_lock;
 
 	/* Counters and fault injection, under stat_lock. */
 	spinlock_t stat_lock;
@@ -336,11 +352,36 @@ static struct irq_chip sim_irq_chip = {
 	.irq_set_type = sim_irq_set_type,
 };
 
+/* hwirq 1: never raised; it takes the triggers /INT takes, no other. */
+static void sim_idle_irq_noop(struct irq_data *d)
+{
+}
+
+static int sim_idle_irq_set_type(struct irq_data *d, unsigned int type)
+{
+	switch (type & IRQ_TYPE_SENSE_MASK) {
+	case IRQ_TYPE_LEVEL_LOW:
+	case IRQ_TYPE_EDGE_FALLING:
+		return IRQ_SET_MASK_OK;
+	default:
+		return -EINVAL;
+	}
+}
+
+static struct irq_chip sim_idle_irq_chip = {
+	.name = "ins5s8563-sim-idle",
+	.irq_ack = sim_idle_irq_noop,
+	.irq_mask = sim_idle_irq_noop,
+	.irq_unmask = sim_idle_irq_noop,
+	.irq_set_type = sim_idle_irq_set_type,
+};
+
 static int sim_irq_map(struct irq_domain *d, unsigned int virq,
 		       irq_hw_number_t hw)
 {
 	irq_set_chip_data(virq, d->host_data);
-	irq_set_chip_and_handler(virq, &sim_irq_chip, handle_level_irq);
+	irq_set_chip_and_handler(virq, hw ? &sim_idle_irq_chip : &sim_irq_chip,
+				 handle_level_irq);
 	irq_set_noprobe(virq);
 	return 0;
 }
@@ -350,8 +391,17 @@ static const struct irq_domain_ops sim_irq_domain_ops = {
 	.xlate = irq_domain_xlate_onetwocell,
 };
 
+static void sim_irq_free_fwnode(struct ins5s8563_sim *s)
+{
+	if (is_of_node(s->fwnode))
+		of_node_put(to_of_node(s->fwnode));
+	else
+		irq_domain_free_fwnode(s->fwnode);
+}
+
 static int sim_irq_init(struct ins5s8563_sim *s)
 {
+	struct device_node *np;
 	unsigned int type;
 	int ret;
 
@@ -364,10 +414,14 @@ static int sim_irq_init(struct ins5s8563_sim *s)
 	else
 		return -EINVAL;
 
-	s->fwnode = irq_domain_alloc_named_fwnode("ins5s8563-sim");
+	np = of_find_node_by_path(SIM_OF_INTC);
+	if (np)
+		s->fwnode = of_fwnode_handle(np);
+	else
+		s->fwnode = irq_domain_alloc_named_fwnode("ins5s8563-sim");
 	if (!s->fwnode)
 		return -ENOMEM;
-	s->domain = irq_domain_create_linear(s->fwnode, 1, &sim_irq_domain_ops,
+	s->domain = irq_domain_create_linear(s->fwnode, 2, &sim_irq_domain_ops,
 					     s);
 	if (!s->domain) {
 		ret = -ENOMEM;
@@ -390,17 +444,22 @@ err_mapping:
 err_domain:
 	irq_domain_remove(s->domain);
 err_fwnode:
-	irq_domain_free_fwnode(s->fwnode);
+	sim_irq_free_fwnode(s);
 	return ret;
 }
 
 static void sim_irq_exit(struct ins5s8563_sim *s)
 {
+	unsigned int idle;
+
 	if (!s->irq)
 		return;
+	idle = irq_find_mapping(s->domain, 1);
+	if (idle)
+		irq_dispose_mapping(idle);
 	irq_dispose_mapping(s->irq);
 	irq_domain_remove(s->domain);
-	irq_domain_free_fwnode(s->fwnode);
+	sim_irq_free_fwnode(s);
 }
 
 /* ---- I2C ------------------------------------------------------------------ */
@@ -523,6 +582,10 @@ static int sim_bus_notify(struct notifier_block *nb, unsigned long action,
 	if (action != BUS_NOTIFY_ADD_DEVICE || !c || c->adapter != &s->adap ||
 	    c->addr != SIM_ADDR || c->init_irq || !s->irq ||
 	    READ_ONCE(s->wired_reset))
+		return NOTIFY_DONE;
+	/* A node that describes its interrupt gets that one. */
+	if (of_property_present(c->dev.of_node, "interrupts-extended") ||
+	    of_property_present(c->dev.of_node, "interrupts"))
 		return NOTIFY_DONE;
 	c->init_irq = s->irq;
 	return NOTIFY_OK;
@@ -858,6 +921,109 @@ static const struct file_operations sim_int_wiring_fops = {
 	.write = sim_int_wiring_write,
 };
 
+static int sim_match_client(struct device *dev, void *data)
+{
+	struct i2c_client *c = i2c_verify_client(dev);
+
+	return c && c->addr == SIM_ADDR;
+}
+
+/* The client at 0x51, with a reference; NULL when there is none. */
+static struct i2c_client *sim_find_client(struct ins5s8563_sim *s)
+{
+	struct device *dev;
+
+	dev = device_find_child(&s->adap.dev, NULL, sim_match_client);
+
+	return dev ? to_i2c_client(dev) : NULL;
+}
+
+static int sim_client_node_show(struct seq_file *sf, void *unused)
+{
+	struct ins5s8563_sim *s = sf->private;
+	struct i2c_client *c;
+
+	mutex_lock(&s->client_lock);
+	c = sim_find_client(s);
+	if (c && c->dev.of_node)
+		seq_printf(sf, "%pOF\n", c->dev.of_node);
+	else
+		seq_puts(sf, c ? "(no node)\n" : "none\n");
+	if (c)
+		put_device(&c->dev);
+	mutex_unlock(&s->client_lock);
+	return 0;
+}
+
+static int sim_client_node_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_client_node_show, inode->i_private);
+}
+
+static ssize_t sim_client_node_write(struct file *file,
+				     const char __user *ubuf, size_t len,
+				     loff_t *ppos)
+{
+	struct ins5s8563_sim *s = file_inode(file)->i_private;
+	struct i2c_board_info info = { .addr = SIM_ADDR };
+	struct device_node *np = NULL;
+	struct i2c_client *c;
+	char buf[128];
+	int ret = 0;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	strim(buf);
+	if (strcmp(buf, "none")) {
+		np = of_find_node_by_path(buf);
+		if (!np)
+			return -ENOENT;
+	}
+
+	mutex_lock(&s->client_lock);
+	c = sim_find_client(s);
+	if (c) {
+		put_device(&c->dev);
+		/* new_device's clients are the I2C core's to delete. */
+		if (!c->dev.of_node && c != s->client) {
+			ret = -EBUSY;
+			goto out;
+		}
+		i2c_unregister_device(c);
+		if (c == s->client)
+			s->client = NULL;
+	}
+	if (np) {
+		info.of_node = np;
+		info.fwnode = of_fwnode_handle(np);
+		strscpy(info.type, "ins5s8563", sizeof(info.type));
+		c = i2c_new_client_device(&s->adap, &info);
+		if (IS_ERR(c)) {
+			ret = PTR_ERR(c);
+			goto out;
+		}
+		of_node_set_flag(np, OF_POPULATED);
+		s->client = c;
+	}
+out:
+	mutex_unlock(&s->client_lock);
+	of_node_put(np);
+
+	return ret ?: len;
+}
+
+static const struct file_operations sim_client_node_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_client_node_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = sim_client_node_write,
+};
+
 static void sim_debugfs_init(struct ins5s8563_sim *s)
 {
 	s->debugfs = debugfs_create_dir("ins5s8563-sim", NULL);
@@ -872,6 +1038,8 @@ static void sim_debugfs_init(struct ins5s8563_sim *s)
 	debugfs_create_u32("irq", 0400, s->debugfs, &s->irq);
 	debugfs_create_file("int_wiring", 0600, s->debugfs, s,
 			    &sim_int_wiring_fops);
+	debugfs_create_file("client_node", 0600, s->debugfs, s,
+			    &sim_client_node_fops);
 }
 
 /* ---- module ---------------------------------------------------------------- */
@@ -896,6 +1064,7 @@ static int __init ins5s8563_sim_init(void)
 	ins5s8563_model_init(&s->model);
 	spin_lock_init(&s->time_lock);
 	spin_lock_init(&s->stat_lock);
+	mutex_init(&s->client_lock);
 	init_irq_work(&s->irq_work, sim_irq_work_fn);
 	hrtimer_init(&s->timer, CLOCK_MONOTONIC, HRTIMER_MODE_ABS);
 	s->timer.function = sim_timer_fn;

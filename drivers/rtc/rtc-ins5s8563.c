@@ -85,6 +85,7 @@ struct ins5s8563_timer {
 	bool pulse;		/* TI_TP */
 	bool tie;		/* TIE (hw only) */
 	bool expired;		/* an expiry not yet acknowledged (countdown) */
+	bool unknown;		/* TE and the count unknown (hw only) */
 };
 
 /*
@@ -489,7 +490,7 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 				 const struct ins5s8563_timer *new)
 {
 	struct ins5s8563_timer *cur = &ins->hw;
-	bool load = (new->enabled && !cur->enabled) ||
+	bool load = (new->enabled && !cur->enabled) || cur->unknown ||
 		    new->ticks != cur->ticks || new->td != cur->td;
 	bool start = new->enabled && load;
 	bool stop = cur->enabled && (load || !new->enabled);
@@ -499,6 +500,7 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 	u8 enables = (new->pulse ? INS5S8563_CTRL2_TI_TP : 0) |
 		     (new->tie ? INS5S8563_CTRL2_TIE : 0);
 	u8 mask = INS5S8563_CTRL2_TI_TP | INS5S8563_CTRL2_TIE;
+	bool starting = false;
 	unsigned int te;
 	int ret;
 
@@ -540,6 +542,7 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 
 	if (start) {
 		ctrl |= INS5S8563_TIMER_TE;
+		starting = true;
 		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
 					     &ctrl, 1);
 		if (ret)
@@ -553,13 +556,17 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 err:
 	/*
 	 * A transfer that failed may still have reached the chip: ask it
-	 * whether the timer runs, or take it as stopped (the next start
-	 * loads and starts it whole).
+	 * whether the timer runs. When the chip does not answer either, a
+	 * timer that ran, or was being started, may run now, from a count
+	 * nobody knows: the next change stops, loads and starts it whole
+	 * (a stop that was taken as done would leave it running).
 	 */
-	if (!regmap_read(ins->regmap, INS5S8563_REG_TIMER_CTRL, &te))
+	if (!regmap_read(ins->regmap, INS5S8563_REG_TIMER_CTRL, &te)) {
 		cur->enabled = te & INS5S8563_TIMER_TE;
-	else
-		cur->enabled = false;
+	} else if (cur->enabled || starting) {
+		cur->enabled = true;
+		cur->unknown = true;
+	}
 
 	return ret;
 }
@@ -1614,7 +1621,7 @@ static int ins5s8563_wdt_start(struct watchdog_device *wdd)
 
 	mutex_lock(&ins->lock);
 	/* Running already (handed over at boot): reloaded, never stopped. */
-	if (ins->hw.enabled)
+	if (ins->hw.enabled && !ins->hw.unknown)
 		ret = ins5s8563_wdt_reload(ins, wdd->timeout);
 	else
 		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
@@ -1865,11 +1872,19 @@ static int ins5s8563_clkout_register(struct ins5s8563 *ins)
 			return ret;
 	}
 
-	if (device_property_read_string(dev, "clock-output-names", &init.name)) {
+	/*
+	 * A number where the name should be reads as a string from its
+	 * first byte: <1> would name the clock "".
+	 */
+	ret = device_property_read_string(dev, "clock-output-names", &init.name);
+	if (ret || !*init.name) {
 		init.name = devm_kasprintf(dev, GFP_KERNEL, "%s-clkout",
 					   dev_name(dev));
 		if (!init.name)
 			return -ENOMEM;
+		if (device_property_present(dev, "clock-output-names"))
+			dev_warn(dev, "clock-output-names is not a name: CLKOUT is %s\n",
+				 init.name);
 	}
 
 	ins->clkout_hw.init = &init;

@@ -52,6 +52,25 @@ Usage: rtc.py COMMAND ARGS...
   ioctl-errno DEV rd-time           print the errno of RTC_RD_TIME (0: ok)
   vl-read DEV                       print RTC_VL_READ's flags (decimal)
   ioctl-errno DEV vl-clr            print the errno of RTC_VL_CLR (0: ok)
+  try DEV DBG                       bad ioctls, one per line of stdin: "OP
+                                    ARGS", OP one of set-time, alm-set,
+                                    wkalm-set (ARGS: the struct's fields,
+                                    tm_sec first; wkalm-set: enabled
+                                    first), null-rd-time, null-set-time,
+                                    null-wkalm-set, null-wkalm-rd,
+                                    null-alm-read, null-vl-read (a NULL
+                                    argument),
+                                    irqp-set N, param-get PARAM INDEX,
+                                    param-set PARAM INDEX VALUE,
+                                    epoch-read, epoch-set N, vl-clr,
+                                    uie-on, unknown (_IO('p', 0x7f)); for
+                                    each, print "ERRNO CHANGED DT": the
+                                    errno's name (0: accepted), 1 when a
+                                    register other than the time changed
+                                    (the simulator's, debugfs DBG), and the
+                                    chip's time after minus before (s)
+  chip-epoch DBG                    the simulated chip's time, seconds
+                                    since 1970 (from debugfs DBG/regs)
   alarm-timer - SECONDS HOLD        arm a CLOCK_REALTIME_ALARM timerfd
                                     (what systemd's WakeSystem= uses) to
                                     expire in SECONDS, print "armed", and
@@ -86,9 +105,16 @@ RTC_AIE_ON = _ioc(0, "p", 0x01, 0)
 RTC_AIE_OFF = _ioc(0, "p", 0x02, 0)
 RTC_UIE_ON = _ioc(0, "p", 0x03, 0)
 RTC_UIE_OFF = _ioc(0, "p", 0x04, 0)
+RTC_ALM_SET = _ioc(1, "p", 0x07, RTC_TIME.size)
+RTC_ALM_READ = _ioc(2, "p", 0x08, RTC_TIME.size)
+RTC_IRQP_SET = _ioc(1, "p", 0x0C, struct.calcsize("L"))
+RTC_EPOCH_READ = _ioc(2, "p", 0x0D, struct.calcsize("L"))
+RTC_EPOCH_SET = _ioc(1, "p", 0x0E, struct.calcsize("L"))
+RTC_UNKNOWN = _ioc(0, "p", 0x7F, 0)
 # struct rtc_param: __u64 param, union (__u64), __u32 index, __u32 pad.
 RTC_PARAM = struct.Struct("QQII")
 RTC_PARAM_GET = _ioc(1, "p", 0x13, RTC_PARAM.size)
+RTC_PARAM_SET = _ioc(1, "p", 0x14, RTC_PARAM.size)
 RTC_PARAM_FEATURES = 0
 # Bit numbers of include/uapi/linux/rtc.h, RTC_FEATURE_*.
 FEATURES = ["ALARM", "ALARM_RES_MINUTE", "NEED_WEEK_DAY", "ALARM_RES_2S",
@@ -221,6 +247,70 @@ def uie_rate(fd, dbg, n):
     return 0
 
 
+# The registers a refused input must leave alone: all but the time's.
+CTRL_REGS = [0x00, 0x01] + list(range(0x09, 0x10)) + [0x12, 0x13]
+
+
+def try_ioctl(fd, op, args):
+    """One bad ioctl; the errno's name, or 0 when it was accepted."""
+    a = [int(x, 0) for x in args]
+    try:
+        if op == "set-time":
+            fcntl.ioctl(fd, RTC_SET_TIME, RTC_TIME.pack(*a))
+        elif op == "alm-set":
+            fcntl.ioctl(fd, RTC_ALM_SET, RTC_TIME.pack(*a))
+        elif op == "wkalm-set":
+            fcntl.ioctl(fd, RTC_WKALM_SET, RTC_WKALRM.pack(a[0], 0, *a[1:]))
+        elif op == "null-rd-time":
+            fcntl.ioctl(fd, RTC_RD_TIME, 0)
+        elif op == "null-set-time":
+            fcntl.ioctl(fd, RTC_SET_TIME, 0)
+        elif op == "null-wkalm-set":
+            fcntl.ioctl(fd, RTC_WKALM_SET, 0)
+        elif op == "null-wkalm-rd":
+            fcntl.ioctl(fd, RTC_WKALM_RD, 0)
+        elif op == "null-alm-read":
+            fcntl.ioctl(fd, RTC_ALM_READ, 0)
+        elif op == "null-vl-read":
+            fcntl.ioctl(fd, RTC_VL_READ, 0)
+        elif op == "irqp-set":
+            fcntl.ioctl(fd, RTC_IRQP_SET, a[0])
+        elif op == "param-get":
+            fcntl.ioctl(fd, RTC_PARAM_GET, RTC_PARAM.pack(a[0], 0, a[1], 0))
+        elif op == "param-set":
+            fcntl.ioctl(fd, RTC_PARAM_SET,
+                        RTC_PARAM.pack(a[0], a[2] & (2**64 - 1), a[1], 0))
+        elif op == "epoch-read":
+            fcntl.ioctl(fd, RTC_EPOCH_READ, bytes(struct.calcsize("L")))
+        elif op == "epoch-set":
+            fcntl.ioctl(fd, RTC_EPOCH_SET, a[0])
+        elif op == "vl-clr":
+            fcntl.ioctl(fd, RTC_VL_CLR, 0)
+        elif op == "uie-on":
+            fcntl.ioctl(fd, RTC_UIE_ON, 0)
+            fcntl.ioctl(fd, RTC_UIE_OFF, 0)
+        elif op == "unknown":
+            fcntl.ioctl(fd, RTC_UNKNOWN, 0)
+        else:
+            return "bad-op"
+    except OSError as e:
+        return errname(e)
+    return "0"
+
+
+def try_batch(fd, dbg):
+    for line in sys.stdin:
+        w = line.split()
+        if not w:
+            continue
+        before = sim_regs(dbg)
+        err = try_ioctl(fd, w[0], w[1:])
+        after = sim_regs(dbg)
+        changed = any(before[r] != after[r] for r in CTRL_REGS)
+        print(err, int(changed), regs_epoch(after) - regs_epoch(before),
+              flush=True)
+
+
 CLOCK_REALTIME_ALARM = 8
 
 
@@ -241,6 +331,9 @@ def main(argv):
     cmd, dev = argv[1], argv[2]
     if cmd == "alarm-timer":
         alarm_timer(int(argv[3]), float(argv[4]))
+        return 0
+    if cmd == "chip-epoch":
+        print(regs_epoch(sim_regs(dev)))
         return 0
     if cmd == "sec-edge":
         out = sec_edge(dev, float(argv[3]) if len(argv) > 3 else 3)
@@ -326,6 +419,8 @@ def main(argv):
                 events += 1
         fcntl.ioctl(fd, RTC_UIE_OFF, 0)
         print("events %d" % events)
+    elif cmd == "try":
+        try_batch(fd, argv[3])
     elif cmd == "alarm-error":
         return alarm_error(fd, argv[3], argv[4], float(argv[5]))
     elif cmd == "uie-rate":
