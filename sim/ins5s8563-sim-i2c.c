@@ -68,6 +68,10 @@
  *             ones a kernel thread made), interrupts raised,
  *             board resets (int_wiring reset), timer expiries and alarm
  *             matches; write 0: reset them
+ *   trace     read: the last 512 bus accesses and interrupts, oldest
+ *             first: monotonic time since load, the chip's SEC register
+ *             and prescaler, the task, R/W/I (an interrupt raised), the
+ *             register, length, data and error; write 0: clear it
  *   int       read: 1 while /INT is asserted (low)
  *   irq       read: the Linux interrupt number of /INT, 0 when none
  *   int_wiring  read: what /INT is wired to, "irq" or "reset"; write
@@ -156,6 +160,21 @@ struct sim_counters {
 	u64 resets;
 };
 
+#define SIM_TRACE_LEN	512
+
+/* One entry of the trace: a bus access, or an interrupt raised. */
+struct sim_trace {
+	u64 ns;
+	u32 subsec;
+	u8 sec;
+	char what;
+	u8 reg;
+	u8 len;
+	u8 data[8];
+	int err;
+	char comm[TASK_COMM_LEN];
+};
+
 struct ins5s8563_sim {
 	struct ins5s8563_model model;
 	struct i2c_adapter adap;
@@ -195,12 +214,56 @@ struct ins5s8563_sim {
 	u64 fault_count;
 	unsigned long fault_until;
 	bool fault_timed;
+	/* The last SIM_TRACE_LEN accesses, under stat_lock. */
+	struct sim_trace *trace;
+	unsigned int trace_next;
+	bool trace_full;
 	/* SIM_FAULT_RANDOM: per mille, and its generator. */
 	u32 fault_permille;
 	struct rnd_state fault_rnd;
 };
 
 static struct ins5s8563_sim *sim;
+
+static void sim_trace(struct ins5s8563_sim *s, char what, u8 reg,
+		      const u8 *buf, unsigned int len, int err)
+{
+	struct sim_trace *e;
+	unsigned long flags;
+	u32 subsec;
+	u8 sec;
+
+	if (!s->trace)
+		return;
+	spin_lock_irqsave(&s->model.lock, flags);
+	sec = s->model.regs[2];
+	subsec = s->model.subsec;
+	spin_unlock_irqrestore(&s->model.lock, flags);
+
+	spin_lock_irqsave(&s->stat_lock, flags);
+	e = &s->trace[s->trace_next];
+	e->ns = ktime_to_ns(ktime_sub(ktime_get(), s->t0));
+	e->sec = sec;
+	e->subsec = subsec;
+	e->what = what;
+	e->reg = reg;
+	e->len = len;
+	memset(e->data, 0, sizeof(e->data));
+	if (buf)
+		memcpy(e->data, buf, min_t(unsigned int, len, sizeof(e->data)));
+	e->err = err;
+	/*
+	 * Not get_task_comm(): its task lock must not nest in stat_lock,
+	 * which the interrupt's irq_work takes in hard interrupt context.
+	 */
+	strscpy(e->comm, in_hardirq() ? "hardirq" : current->comm,
+		sizeof(e->comm));
+	if (++s->trace_next == SIM_TRACE_LEN) {
+		s->trace_next = 0;
+		s->trace_full = true;
+	}
+	spin_unlock_irqrestore(&s->stat_lock, flags);
+}
 
 /* ---- time ---------------------------------------------------------------- */
 
@@ -289,6 +352,7 @@ static void sim_irq_work_fn(struct irq_work *w)
 	spin_lock(&s->stat_lock);
 	s->cnt.interrupts++;
 	spin_unlock(&s->stat_lock);
+	sim_trace(s, 'I', 0, NULL, 0, 0);
 	generic_handle_irq_safe(s->irq);
 }
 
@@ -519,8 +583,12 @@ static int sim_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs, int num)
 	}
 
 	ret = sim_fault_check(s);
-	if (ret)
+	if (ret) {
+		sim_trace(s, msgs[0].flags & I2C_M_RD ? 'R' : 'W',
+			  msgs[0].flags & I2C_M_RD || !msgs[0].len ? 0 :
+			  msgs[0].buf[0], NULL, 0, ret);
 		goto out;
+	}
 
 	for (i = 0; i < num && !ret; i++) {
 		struct i2c_msg *msg = &msgs[i];
@@ -531,6 +599,8 @@ static int sim_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs, int num)
 			/* Pointer write, repeated START, read. */
 			ret = ins5s8563_model_read_regs(&s->model, msg->buf[0],
 							next->buf, next->len);
+			sim_trace(s, 'R', msg->buf[0], next->buf, next->len,
+				  ret);
 			cnt.messages += 2;
 			cnt.bytes_written += 1;
 			cnt.bytes_read += next->len;
@@ -538,11 +608,15 @@ static int sim_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs, int num)
 		} else if (msg->flags & I2C_M_RD) {
 			ret = ins5s8563_model_read(&s->model, msg->buf,
 						   msg->len);
+			sim_trace(s, 'R', 0xff, msg->buf, msg->len, ret);
 			cnt.messages++;
 			cnt.bytes_read += msg->len;
 		} else {
 			ret = ins5s8563_model_write(&s->model, msg->buf,
 						    msg->len);
+			sim_trace(s, 'W', msg->len ? msg->buf[0] : 0,
+				  msg->len ? msg->buf + 1 : NULL,
+				  msg->len ? msg->len - 1 : 0, ret);
 			cnt.messages++;
 			cnt.bytes_written += msg->len;
 		}
@@ -755,6 +829,67 @@ static const struct file_operations sim_fault_fops = {
 	.llseek = seq_lseek,
 	.release = single_release,
 	.write = sim_fault_write,
+};
+
+static int sim_trace_show(struct seq_file *sf, void *unused)
+{
+	struct ins5s8563_sim *s = sf->private;
+	struct sim_trace *copy;
+	unsigned int i, n, first;
+
+	if (!s->trace)
+		return 0;
+	copy = kvmalloc_array(SIM_TRACE_LEN, sizeof(*copy), GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	spin_lock_irq(&s->stat_lock);
+	memcpy(copy, s->trace, SIM_TRACE_LEN * sizeof(*copy));
+	n = s->trace_full ? SIM_TRACE_LEN : s->trace_next;
+	first = s->trace_full ? s->trace_next : 0;
+	spin_unlock_irq(&s->stat_lock);
+
+	for (i = 0; i < n; i++) {
+		struct sim_trace *e = &copy[(first + i) % SIM_TRACE_LEN];
+
+		seq_printf(sf, "%llu.%06llu sec %02x.%05u %-15s %c",
+			   div_u64(e->ns, NSEC_PER_SEC),
+			   div_u64(e->ns % NSEC_PER_SEC, NSEC_PER_USEC),
+			   e->sec & 0x7f, e->subsec, e->comm, e->what);
+		if (e->what != 'I')
+			seq_printf(sf, " %02x %u %*ph %d", e->reg, e->len,
+				   min_t(int, e->len, sizeof(e->data)),
+				   e->data, e->err);
+		seq_putc(sf, '\n');
+	}
+	kvfree(copy);
+	return 0;
+}
+
+static int sim_trace_open(struct inode *inode, struct file *file)
+{
+	return single_open_size(file, sim_trace_show, inode->i_private,
+				SIM_TRACE_LEN * 96);
+}
+
+static ssize_t sim_trace_write(struct file *file, const char __user *ubuf,
+			       size_t len, loff_t *ppos)
+{
+	struct ins5s8563_sim *s = file_inode(file)->i_private;
+
+	spin_lock_irq(&s->stat_lock);
+	s->trace_next = 0;
+	s->trace_full = false;
+	spin_unlock_irq(&s->stat_lock);
+	return len;
+}
+
+static const struct file_operations sim_trace_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_trace_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = sim_trace_write,
 };
 
 static int sim_clock_show(struct seq_file *sf, void *unused)
@@ -1032,6 +1167,7 @@ static void sim_debugfs_init(struct ins5s8563_sim *s)
 				   &sim_power_loss_fops);
 	debugfs_create_file("fault", 0600, s->debugfs, s, &sim_fault_fops);
 	debugfs_create_file("clock", 0400, s->debugfs, s, &sim_clock_fops);
+	debugfs_create_file("trace", 0600, s->debugfs, s, &sim_trace_fops);
 	debugfs_create_file("counters", 0600, s->debugfs, s,
 			    &sim_counters_fops);
 	debugfs_create_file_unsafe("int", 0400, s->debugfs, s, &sim_int_fops);
@@ -1053,6 +1189,8 @@ static int __init ins5s8563_sim_init(void)
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return -ENOMEM;
+	/* Without it the simulator works, and traces nothing. */
+	s->trace = kvcalloc(SIM_TRACE_LEN, sizeof(*s->trace), GFP_KERNEL);
 
 	ret = sim_parse_wiring(int_wiring ?: "", &s->wired_reset);
 	if (ret) {
@@ -1122,6 +1260,7 @@ err_notifier:
 err_irq:
 	sim_irq_exit(s);
 err_free:
+	kvfree(s->trace);
 	kfree(s);
 	return ret;
 }
@@ -1147,6 +1286,7 @@ static void __exit ins5s8563_sim_exit(void)
 	ins5s8563_model_set_int_cb(&s->model, NULL, NULL);
 	irq_work_sync(&s->irq_work);
 	sim_irq_exit(s);
+	kvfree(s->trace);
 	kfree(s);
 }
 module_exit(ins5s8563_sim_exit);
