@@ -56,7 +56,13 @@ else
 fi
 expect_eq "the timer is stopped (TE clear)" 0 "$(($(sim_reg 0x0e) & 0x80))"
 check "ticks 5, enable 1" sh -c "echo 5 >$(cd_ ticks) && echo 1 >$(cd_ enable)"
-expect_eq "the counter was loaded with 5" "0x05 0x00 0x00" "$(sim_reg 0x0f) $(sim_reg 0x13) $(sim_reg 0x12)"
+# At 1 Hz the counter steps on the seconds rollover (decision 9): one may
+# come between the start and the read.
+c="$(sim_reg 0x0f) $(sim_reg 0x13) $(sim_reg 0x12)"
+case $c in
+"0x05 0x00 0x00"|"0x04 0x00 0x00") ok "the counter was loaded with 5 ($c)" ;;
+*) not_ok "the counter was loaded with 5" "registers 0x0f 0x13 0x12: $c" ;;
+esac
 
 # -- unbind while the countdown interrupts at 4096 Hz ------------------------------
 n=8
