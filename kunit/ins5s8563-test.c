@@ -328,6 +328,49 @@ static void read_time_vlf(struct kunit *test)
 			      "reading must not clear VLF");
 }
 
+struct vlf_case {
+	const char *desc;
+	bool while_bound;
+};
+
+static const struct vlf_case vlf_cases[] = {
+	{ "VLF found at probe", false },
+	{ "VLF set while bound (power lost under the driver)", true },
+};
+
+KUNIT_ARRAY_PARAM_DESC(vlf_cases, vlf_cases, desc);
+
+/*
+ * VLF alone says the time is invalid: the power-on registers fail the
+ * field checks by themselves (MONTH 0), so read_time_vlf cannot tell
+ * whether VLF was looked at. Here every field is valid.
+ */
+static void read_time_vlf_valid_time(struct kunit *test)
+{
+	const struct vlf_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm, got;
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	poke_time(test, &tm);
+	if (!c->while_bound)
+		poke(test, REG_SEC, peek(test, REG_SEC) | SEC_VLF);
+	probe_ok(test);
+	if (c->while_bound) {
+		KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+		poke(test, REG_SEC, peek(test, REG_SEC) | SEC_VLF);
+	}
+
+	KUNIT_EXPECT_EQ_MSG(test, rtc_read_time(t->rtc, &got), -EINVAL,
+			    "VLF set, yet the time read as %ptR", &got);
+	KUNIT_EXPECT_TRUE_MSG(test, peek(test, REG_SEC) & SEC_VLF,
+			      "reading must not clear VLF");
+
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	expect_tm_eq(test, &got, &tm);
+}
+
 struct bad_field_case {
 	const char *desc;
 	u8 reg;
@@ -480,6 +523,53 @@ static void set_time_stops_clock(struct kunit *test)
 	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 46), &tm);
 	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
 	expect_tm_eq(test, &got, &tm);
+}
+
+struct phase_case {
+	const char *desc;
+	u32 ticks;	/* of the second in progress when the time is set */
+};
+
+static const struct phase_case phase_cases[] = {
+	{ "set on the second's edge", 0 },
+	{ "set 1 tick into a second", 1 },
+	{ "set half a second into a second", ONE_SECOND / 2 },
+	{ "set on a second's last tick", ONE_SECOND - 1 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(phase_cases, phase_cases, desc);
+
+/*
+ * hwclock --systohc and NTP set the time at any point of the chip's
+ * second. Without the prescaler reset that STOP gives, the first second
+ * would end wherever the old one was due, up to a whole second early:
+ * set_time_stops_clock cannot see that, its time is set on an edge.
+ */
+static void set_time_mid_second(struct kunit *test)
+{
+	const struct phase_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm, got;
+
+	probe_ok(test);
+	rtc_time64_to_tm(mktime64(2023, 1, 1, 0, 0, 0), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	ins5s8563_model_advance(&t->model, 5 * ONE_SECOND + c->ticks);
+	KUNIT_ASSERT_EQ(test, t->model.subsec, c->ticks);
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	ins5s8563_model_advance(&t->model, ONE_SECOND - 1);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	KUNIT_EXPECT_EQ_MSG(test, rtc_tm_to_time64(&got), rtc_tm_to_time64(&tm),
+			    "the first second after the set was short: %ptR",
+			    &got);
+	ins5s8563_model_advance(&t->model, 1);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	KUNIT_EXPECT_EQ_MSG(test, rtc_tm_to_time64(&got),
+			    rtc_tm_to_time64(&tm) + 1,
+			    "the first second after the set was long: %ptR",
+			    &got);
 }
 
 /* After a power loss every control register but CLKOUT gets a known value. */
@@ -3476,11 +3566,13 @@ static struct kunit_case ins5s8563_time_cases[] = {
 	KUNIT_CASE(set_time_out_of_range),
 	KUNIT_CASE(set_time_computes_weekday),
 	KUNIT_CASE(read_time_vlf),
+	KUNIT_CASE_PARAM(read_time_vlf_valid_time, vlf_cases_gen_params),
 	KUNIT_CASE_PARAM(read_time_bad_field, bad_field_cases_gen_params),
 	KUNIT_CASE(read_time_century_wrap),
 	KUNIT_CASE_PARAM(read_time_wday_from_date, wday_cases_gen_params),
 	KUNIT_CASE(set_time_sequence),
 	KUNIT_CASE(set_time_stops_clock),
+	KUNIT_CASE_PARAM(set_time_mid_second, phase_cases_gen_params),
 	KUNIT_CASE(set_time_after_power_loss),
 	KUNIT_CASE_PARAM(set_time_io_error, io_error_cases_gen_params),
 	KUNIT_CASE(probe_keeps_registers),
