@@ -2921,6 +2921,33 @@ static void uie_steady_state(struct kunit *test)
 }
 
 /*
+ * RTC_AIE_OFF reaches alarm_irq_enable(0) even when no alarm is set
+ * (rtc_alarm_irq_enable() calls the op whatever its timer queue holds):
+ * update interrupts, which share the timer, must keep coming.
+ */
+static void uie_survives_aie_off(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+
+	add_irq(test);
+	probe_ok(test);
+	set_time_dt(test, &now);
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 1), 0);
+	KUNIT_ASSERT_EQ(test, rtc_alarm_irq_enable(t->rtc, 0), 0);
+	expect_timer_alarm(test, 1);
+
+	WRITE_ONCE(t->rtc->irq_data, 0);
+	ins5s8563_model_advance(&t->model, ONE_SECOND);
+	KUNIT_EXPECT_TRUE_MSG(test, wait_for_irq_data(t, RTC_UF),
+			      "no update interrupt after RTC_AIE_OFF");
+	synchronize_irq(t->irq);
+	flush_work(&t->rtc->irqwork);
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 0), 0);
+	flush_work(&t->rtc->irqwork);
+}
+
+/*
  * The user's countdown has priority: the alarm moves to the minute
  * registers (rounded up) at once, and back to the timer when the
  * countdown stops.
@@ -3170,6 +3197,7 @@ static struct kunit_case ins5s8563_exact_cases[] = {
 	KUNIT_CASE(exact_alarm_etime),
 	KUNIT_CASE(exact_alarm_rollover),
 	KUNIT_CASE(uie_steady_state),
+	KUNIT_CASE(uie_survives_aie_off),
 	KUNIT_CASE(countdown_takes_timer_from_alarm),
 	KUNIT_CASE(countdown_and_uie_exclude),
 	KUNIT_CASE(uie_refused_keeps_alarm),
@@ -3448,6 +3476,32 @@ static void wdt_bootstatus(struct kunit *test)
 }
 
 /* A time set after a power loss initialises the chip but the watchdog. */
+/*
+ * With reset-source there is no interrupt, so resume looks for an alarm
+ * that fired. TF there is the watchdog's, with TIE set as an alarm's
+ * would be: an expiry whose reset did not come. Cleared, the next probe
+ * could not report it (WDIOF_CARDRESET), and the rtc core would hear of
+ * an alarm that was never set.
+ */
+static void wdt_resume_keeps_tf(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+
+	add_reset_source(test);
+	probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 2), 0);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+	ins5s8563_model_advance(&t->model, 2 * ONE_SECOND);
+	KUNIT_ASSERT_TRUE(test, peek(test, REG_CTRL2) & CTRL2_TF);
+
+	KUNIT_EXPECT_EQ(test, ins5s8563_resume(t->dev), 0);
+	KUNIT_EXPECT_TRUE_MSG(test, peek(test, REG_CTRL2) & CTRL2_TF,
+			      "resume cleared the watchdog's TF");
+	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+}
+
 static void wdt_survives_time_set(struct kunit *test)
 {
 	struct watchdog_device *wdd;
@@ -3549,6 +3603,7 @@ static struct kunit_case ins5s8563_wdt_cases[] = {
 	KUNIT_CASE(wdt_handover),
 	KUNIT_CASE(wdt_bootstatus),
 	KUNIT_CASE(wdt_survives_time_set),
+	KUNIT_CASE(wdt_resume_keeps_tf),
 	KUNIT_CASE_PARAM(wdt_bus_errors, wdt_fault_cases_gen_params),
 	{}
 };
