@@ -121,6 +121,11 @@ qemu-boot:
 script-check:
 	./scripts/script-check
 
+# Not part of check: each mutant of tests/mutation/mutants against the
+# tests (results/mutation.txt).
+mutation:
+	./scripts/mutation
+
 # Not tests: the driver at work on the simulated chip (README.md's first
 # command), and its I2C traffic against rtc-pcf8563 (results/bench.txt).
 demo:
@@ -155,10 +160,11 @@ help:
 	@echo '  make qemu-boot       Debian 6.1 kernel under qemu (after build-matrix)        ~20 s / ~20 s'
 	@echo '  make script-check    options, make help, deps sets, sim-run examples, shell   ~7 min / ~2 min'
 	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~8 min / ~2 min'
-	@echo '  make soak            every client at once under bus faults (SOAK_SECONDS=600)  ~17 min / ~11 min'
+	@echo '  make soak            every client at once, random bus faults (SOAK_SECONDS=)  ~17 min / ~11 min'
+	@echo '  make mutation        mutants of the driver vs. KUnit, e2e for survivors       ~35 min / ~27 min'
 	@echo '  make help            this list                                                instant'
 	@echo 'The first time of a UML target includes its packages (scripts/deps) and the UML'
 	@echo 'kernel build (5-6 min, cached in ~/.cache/ins5s8563); the tests need root on Debian 12.'
 
-.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot script-check demo bench soak help
+.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot script-check mutation demo bench soak help
 endif

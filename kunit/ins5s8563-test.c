@@ -328,6 +328,49 @@ static void read_time_vlf(struct kunit *test)
 			      "reading must not clear VLF");
 }
 
+struct vlf_case {
+	const char *desc;
+	bool while_bound;
+};
+
+static const struct vlf_case vlf_cases[] = {
+	{ "VLF found at probe", false },
+	{ "VLF set while bound (power lost under the driver)", true },
+};
+
+KUNIT_ARRAY_PARAM_DESC(vlf_cases, vlf_cases, desc);
+
+/*
+ * VLF alone says the time is invalid: the power-on registers fail the
+ * field checks by themselves (MONTH 0), so read_time_vlf cannot tell
+ * whether VLF was looked at. Here every field is valid.
+ */
+static void read_time_vlf_valid_time(struct kunit *test)
+{
+	const struct vlf_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm, got;
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	poke_time(test, &tm);
+	if (!c->while_bound)
+		poke(test, REG_SEC, peek(test, REG_SEC) | SEC_VLF);
+	probe_ok(test);
+	if (c->while_bound) {
+		KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+		poke(test, REG_SEC, peek(test, REG_SEC) | SEC_VLF);
+	}
+
+	KUNIT_EXPECT_EQ_MSG(test, rtc_read_time(t->rtc, &got), -EINVAL,
+			    "VLF set, yet the time read as %ptR", &got);
+	KUNIT_EXPECT_TRUE_MSG(test, peek(test, REG_SEC) & SEC_VLF,
+			      "reading must not clear VLF");
+
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	expect_tm_eq(test, &got, &tm);
+}
+
 struct bad_field_case {
 	const char *desc;
 	u8 reg;
@@ -480,6 +523,53 @@ static void set_time_stops_clock(struct kunit *test)
 	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 46), &tm);
 	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
 	expect_tm_eq(test, &got, &tm);
+}
+
+struct phase_case {
+	const char *desc;
+	u32 ticks;	/* of the second in progress when the time is set */
+};
+
+static const struct phase_case phase_cases[] = {
+	{ "set on the second's edge", 0 },
+	{ "set 1 tick into a second", 1 },
+	{ "set half a second into a second", ONE_SECOND / 2 },
+	{ "set on a second's last tick", ONE_SECOND - 1 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(phase_cases, phase_cases, desc);
+
+/*
+ * hwclock --systohc and NTP set the time at any point of the chip's
+ * second. Without the prescaler reset that STOP gives, the first second
+ * would end wherever the old one was due, up to a whole second early:
+ * set_time_stops_clock cannot see that, its time is set on an edge.
+ */
+static void set_time_mid_second(struct kunit *test)
+{
+	const struct phase_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_time tm, got;
+
+	probe_ok(test);
+	rtc_time64_to_tm(mktime64(2023, 1, 1, 0, 0, 0), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	ins5s8563_model_advance(&t->model, 5 * ONE_SECOND + c->ticks);
+	KUNIT_ASSERT_EQ(test, t->model.subsec, c->ticks);
+
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 30, 45), &tm);
+	KUNIT_ASSERT_EQ(test, set_time(test, &tm), 0);
+	ins5s8563_model_advance(&t->model, ONE_SECOND - 1);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	KUNIT_EXPECT_EQ_MSG(test, rtc_tm_to_time64(&got), rtc_tm_to_time64(&tm),
+			    "the first second after the set was short: %ptR",
+			    &got);
+	ins5s8563_model_advance(&t->model, 1);
+	KUNIT_ASSERT_EQ(test, rtc_read_time(t->rtc, &got), 0);
+	KUNIT_EXPECT_EQ_MSG(test, rtc_tm_to_time64(&got),
+			    rtc_tm_to_time64(&tm) + 1,
+			    "the first second after the set was long: %ptR",
+			    &got);
 }
 
 /* After a power loss every control register but CLKOUT gets a known value. */
@@ -2872,6 +2962,33 @@ static void uie_steady_state(struct kunit *test)
 }
 
 /*
+ * RTC_AIE_OFF reaches alarm_irq_enable(0) even when no alarm is set
+ * (rtc_alarm_irq_enable() calls the op whatever its timer queue holds):
+ * update interrupts, which share the timer, must keep coming.
+ */
+static void uie_survives_aie_off(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+
+	add_irq(test);
+	probe_ok(test);
+	set_time_dt(test, &now);
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 1), 0);
+	KUNIT_ASSERT_EQ(test, rtc_alarm_irq_enable(t->rtc, 0), 0);
+	expect_timer_alarm(test, 1);
+
+	WRITE_ONCE(t->rtc->irq_data, 0);
+	ins5s8563_model_advance(&t->model, ONE_SECOND);
+	KUNIT_EXPECT_TRUE_MSG(test, wait_for_irq_data(t, RTC_UF),
+			      "no update interrupt after RTC_AIE_OFF");
+	synchronize_irq(t->irq);
+	flush_work(&t->rtc->irqwork);
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 0), 0);
+	flush_work(&t->rtc->irqwork);
+}
+
+/*
  * The user's countdown has priority: the alarm moves to the minute
  * registers (rounded up) at once, and back to the timer when the
  * countdown stops.
@@ -3199,6 +3316,7 @@ static struct kunit_case ins5s8563_exact_cases[] = {
 	KUNIT_CASE(exact_alarm_etime),
 	KUNIT_CASE(exact_alarm_rollover),
 	KUNIT_CASE(uie_steady_state),
+	KUNIT_CASE(uie_survives_aie_off),
 	KUNIT_CASE(countdown_takes_timer_from_alarm),
 	KUNIT_CASE(countdown_stop_at_alarm_minute),
 	KUNIT_CASE(countdown_and_uie_exclude),
@@ -3478,6 +3596,32 @@ static void wdt_bootstatus(struct kunit *test)
 }
 
 /* A time set after a power loss initialises the chip but the watchdog. */
+/*
+ * With reset-source there is no interrupt, so resume looks for an alarm
+ * that fired. TF there is the watchdog's, with TIE set as an alarm's
+ * would be: an expiry whose reset did not come. Cleared, the next probe
+ * could not report it (WDIOF_CARDRESET), and the rtc core would hear of
+ * an alarm that was never set.
+ */
+static void wdt_resume_keeps_tf(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+
+	add_reset_source(test);
+	probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 2), 0);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+	ins5s8563_model_advance(&t->model, 2 * ONE_SECOND);
+	KUNIT_ASSERT_TRUE(test, peek(test, REG_CTRL2) & CTRL2_TF);
+
+	KUNIT_EXPECT_EQ(test, ins5s8563_resume(t->dev), 0);
+	KUNIT_EXPECT_TRUE_MSG(test, peek(test, REG_CTRL2) & CTRL2_TF,
+			      "resume cleared the watchdog's TF");
+	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+}
+
 static void wdt_survives_time_set(struct kunit *test)
 {
 	struct watchdog_device *wdd;
@@ -3615,6 +3759,7 @@ static struct kunit_case ins5s8563_wdt_cases[] = {
 	KUNIT_CASE(wdt_handover),
 	KUNIT_CASE(wdt_bootstatus),
 	KUNIT_CASE(wdt_survives_time_set),
+	KUNIT_CASE(wdt_resume_keeps_tf),
 	KUNIT_CASE_PARAM(wdt_bus_errors, wdt_fault_cases_gen_params),
 	{}
 };
@@ -3632,11 +3777,13 @@ static struct kunit_case ins5s8563_time_cases[] = {
 	KUNIT_CASE(set_time_out_of_range),
 	KUNIT_CASE(set_time_computes_weekday),
 	KUNIT_CASE(read_time_vlf),
+	KUNIT_CASE_PARAM(read_time_vlf_valid_time, vlf_cases_gen_params),
 	KUNIT_CASE_PARAM(read_time_bad_field, bad_field_cases_gen_params),
 	KUNIT_CASE(read_time_century_wrap),
 	KUNIT_CASE_PARAM(read_time_wday_from_date, wday_cases_gen_params),
 	KUNIT_CASE(set_time_sequence),
 	KUNIT_CASE(set_time_stops_clock),
+	KUNIT_CASE_PARAM(set_time_mid_second, phase_cases_gen_params),
 	KUNIT_CASE(set_time_after_power_loss),
 	KUNIT_CASE_PARAM(set_time_io_error, io_error_cases_gen_params),
 	KUNIT_CASE(probe_keeps_registers),
