@@ -91,6 +91,11 @@ class Stats:
         with self.lock:
             return self.n.get(key, 0)
 
+    def keep(self, key, val, pick):
+        """key = pick(key, val), e.g. max: the largest value seen."""
+        with self.lock:
+            self.n[key] = pick(self.n.get(key, val), val)
+
     def violation(self, msg):
         self.add("violations")
         with self.lock:
@@ -228,9 +233,6 @@ class Rtc:
             time.sleep(0.05)
         return False
 
-    def rebinding(self):
-        return self.gen
-
 
 R = None
 
@@ -341,17 +343,22 @@ class Soak:
                 self.spurious(at)
 
     def spurious(self, at):
-        k = sim_counters()["failed_kthread"]
-        if k != self.kthread_seen:
-            S.add("dup_excused")
-        else:
-            S.add("dup")
-            S.violation("alarm event with no alarm due (chip %.3f)" % at)
-            save_trace("alarm event with no alarm due")
         S.add("alarm_events")
+        self.judge("dup", sim_counters()["failed_kthread"] != self.kthread_seen,
+                   "alarm event with no alarm due (chip %.3f)" % at)
+
+    @staticmethod
+    def judge(kind, excused, msg):
+        """An alarm lost, doubled or late: a violation unless a fault met it."""
+        if excused:
+            S.add(kind + "_excused")
+            return
+        S.add(kind)
+        S.violation(msg)
+        save_trace(msg)
 
     def alarm_cycle(self, when):
-        """One alarm at chip second `when`; True when it was set."""
+        """One alarm at chip second `when`, set and waited for."""
         tm = time.gmtime(when)
         wk = rtc.RTC_WKALRM.pack(1, 0, tm.tm_sec, tm.tm_min, tm.tm_hour,
                                  tm.tm_mday, tm.tm_mon - 1, tm.tm_year - 1900,
@@ -363,7 +370,7 @@ class Soak:
         if not ok:
             S.add("alarm_set_failed")
             self.kthread_seen = sim_counters()["failed_kthread"]
-            return False
+            return
         S.add("alarms")
         got, first = 0, None
         # Until 2.5 s past the alarm on the chip's clock, which the time
@@ -389,47 +396,26 @@ class Soak:
                     settle = time.monotonic() + 0.7
         self.kthread_seen = sim_counters()["failed_kthread"]
         excused = self.kthread_seen != k0
-        err = None if first is None else first - when
+        due = time.strftime("%H:%M:%S", tm)
         if got == 0:
-            if excused:
-                S.add("lost_excused")
-            else:
-                S.add("lost")
-                S.violation("alarm for %s lost" % time.strftime(
-                    "%H:%M:%S", tm))
-                save_trace("alarm for %s lost" %
-                           time.strftime("%H:%M:%S", tm))
+            self.judge("lost", excused, "alarm for %s lost" % due)
         elif got > 1:
-            if excused:
-                S.add("dup_excused")
-            else:
-                S.add("dup")
-                S.violation("alarm for %s delivered %d times" % (
-                    time.strftime("%H:%M:%S", tm), got))
-                save_trace("alarm delivered %d times" % got)
-        if err is not None:
-            S.n.setdefault("err_max_ms", 0)
-            S.n["err_max_ms"] = max(S.n["err_max_ms"], round(err * 1000, 1))
-            S.n.setdefault("err_min_ms", 0)
-            S.n["err_min_ms"] = min(S.n["err_min_ms"], round(err * 1000, 1))
-            if abs(err) > ALARM_TOLERANCE:
-                if excused:
-                    S.add("late_excused")
-                else:
-                    S.add("late")
-                    S.violation("alarm for %s delivered %+.1f ms off "
-                                "(countdown's phase: %s, update interrupts "
-                                "windows so far: %d)" % (
-                                    time.strftime("%H:%M:%S", tm),
-                                    err * 1000, self.countdown_turn.is_set(),
-                                    S.get("uie_windows")))
-                    save_trace("alarm for %s late by %.1f ms" % (
-                        time.strftime("%H:%M:%S", tm), err * 1000))
-            else:
-                S.add("on_time")
-                S.n["ok_max_ms"] = max(S.n.get("ok_max_ms", 0),
-                                       round(err * 1000, 1))
-        return True
+            self.judge("dup", excused,
+                       "alarm for %s delivered %d times" % (due, got))
+        if first is None:
+            return
+        err = round((first - when) * 1000, 1)
+        S.keep("err_min_ms", err, min)
+        S.keep("err_max_ms", err, max)
+        if abs(err) > ALARM_TOLERANCE * 1000:
+            self.judge("late", excused,
+                       "alarm for %s delivered %+.1f ms off (countdown's "
+                       "phase: %s, update interrupt windows so far: %d)" % (
+                           due, err, self.countdown_turn.is_set(),
+                           S.get("uie_windows")))
+        else:
+            S.add("on_time")
+            S.keep("ok_max_ms", err, max)
 
     def window(self, what):
         """With /dev/rtcN closed: hwclock, or an unbind and bind."""
@@ -786,9 +772,8 @@ def main():
         S.get("late_excused"),
         "alarm_set_failed": S.get("alarm_set_failed"),
         "minute_alarms": S.get("minute_alarms"),
-        "err_ms": "%s..%s" % (S.n.get("err_min_ms", 0),
-                              S.n.get("err_max_ms", 0)),
-        "ok_max_ms": S.n.get("ok_max_ms", 0),
+        "err_ms": "%s..%s" % (S.get("err_min_ms"), S.get("err_max_ms")),
+        "ok_max_ms": S.get("ok_max_ms"),
         "reader_lag_ms": round(s.lag_max * 1000, 1),
         "fault_errors": S.get("fault_errors"),
         "rebind_errors": S.get("rebind_errors"),

@@ -251,6 +251,17 @@ def uie_rate(fd, dbg, n):
 CTRL_REGS = [0x00, 0x01] + list(range(0x09, 0x10)) + [0x12, 0x13]
 
 
+# The ioctls that take a pointer, given NULL.
+NULL_ARG_IOCTLS = {
+    "null-rd-time": RTC_RD_TIME,
+    "null-set-time": RTC_SET_TIME,
+    "null-wkalm-set": RTC_WKALM_SET,
+    "null-wkalm-rd": RTC_WKALM_RD,
+    "null-alm-read": RTC_ALM_READ,
+    "null-vl-read": RTC_VL_READ,
+}
+
+
 def try_ioctl(fd, op, args):
     """One bad ioctl; the errno's name, or 0 when it was accepted."""
     a = [int(x, 0) for x in args]
@@ -261,18 +272,8 @@ def try_ioctl(fd, op, args):
             fcntl.ioctl(fd, RTC_ALM_SET, RTC_TIME.pack(*a))
         elif op == "wkalm-set":
             fcntl.ioctl(fd, RTC_WKALM_SET, RTC_WKALRM.pack(a[0], 0, *a[1:]))
-        elif op == "null-rd-time":
-            fcntl.ioctl(fd, RTC_RD_TIME, 0)
-        elif op == "null-set-time":
-            fcntl.ioctl(fd, RTC_SET_TIME, 0)
-        elif op == "null-wkalm-set":
-            fcntl.ioctl(fd, RTC_WKALM_SET, 0)
-        elif op == "null-wkalm-rd":
-            fcntl.ioctl(fd, RTC_WKALM_RD, 0)
-        elif op == "null-alm-read":
-            fcntl.ioctl(fd, RTC_ALM_READ, 0)
-        elif op == "null-vl-read":
-            fcntl.ioctl(fd, RTC_VL_READ, 0)
+        elif op in NULL_ARG_IOCTLS:
+            fcntl.ioctl(fd, NULL_ARG_IOCTLS[op], 0)
         elif op == "irqp-set":
             fcntl.ioctl(fd, RTC_IRQP_SET, a[0])
         elif op == "param-get":
