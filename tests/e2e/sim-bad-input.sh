@@ -275,9 +275,15 @@ fi
 # an ioctl row below).
 echo 1/60 >"$SYS/countdown/clock"
 echo 100 >"$SYS/countdown/ticks"
-$RTCPY uie-hold "$DEV" 2 >/dev/null 2>&1 &
+# uie-hold says "on" once RTC_UIE_ON has returned (a guest slowed by a
+# loaded host takes a while to start it).
+uie_out=$(mktemp)
+$RTCPY uie-hold "$DEV" 3 >"$uie_out" 2>&1 &
 uie=$!
-sleep 0.7
+for _ in $(seq 100); do
+	grep -qx on "$uie_out" && break
+	sleep 0.1
+done
 got=$(wr "$SYS/countdown/enable" 1)
 en=$(cat "$SYS/countdown/enable")
 wait $uie
@@ -285,8 +291,9 @@ if [ "$got" = EBUSY ] && [ "$en" = 0 ]; then
 	row_ok "sysfs countdown/enable <- 1 during update interrupts: EBUSY" 1
 else
 	row_bad "sysfs countdown/enable <- 1 during update interrupts: EBUSY" \
-		"write: $got, enable reads $en"
+		"write: $got, enable reads $en, uie-hold: $(tr '\n' ' ' <"$uie_out")"
 fi
+rm -f "$uie_out"
 echo 0 >"$SYS/wakealarm" 2>/dev/null
 
 # =============================================================================
