@@ -146,10 +146,6 @@ static void model_test_exit(struct kunit *test)
 	m = ctx->m;
 	KUNIT_EXPECT_LT_MSG(test, m->subsec, INS5S8563_MODEL_OSC_HZ,
 			    "prescaler out of range");
-	KUNIT_EXPECT_GE_MSG(test, m->timer_minute_phase, 1,
-			    "1/60 Hz divider out of range");
-	KUNIT_EXPECT_LE_MSG(test, m->timer_minute_phase, 60,
-			    "1/60 Hz divider out of range");
 	KUNIT_EXPECT_LE_MSG(test, m->timer_reload, 0xffffff,
 			    "timer reload wider than 24 bits");
 	KUNIT_EXPECT_EQ_MSG(test, m->int_asserted, model_test_int_expected(m),
@@ -765,8 +761,6 @@ static void stop_test(struct kunit *test)
 
 	write_reg(test, R_CTRL1, C1_STOP);
 	KUNIT_EXPECT_EQ_MSG(test, m->subsec, 0, "STOP 0->1 resets the prescaler");
-	KUNIT_EXPECT_EQ_MSG(test, m->timer_minute_phase, 60,
-			    "STOP 0->1 restarts the 1/60 Hz divider");
 
 	ins5s8563_model_advance(m, 10 * DAY_TICKS);
 	read_time(test, now);
@@ -975,6 +969,37 @@ static void timer_periodic_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, read_reg(test, R_CTRL2), 0);
 	ins5s8563_model_advance(m, 5 * 512);
 	KUNIT_EXPECT_EQ(test, read_reg(test, R_CTRL2), C2_TF);
+}
+
+/*
+ * The 1/60 Hz edge is the calendar's minute rollover (decision 9), also
+ * after the time was set to the middle of a minute: started at 12:34:15,
+ * a count of 2 expires at 12:36:00, not two whole minutes later.
+ */
+static void timer_minute_edge_test(struct kunit *test)
+{
+	struct ins5s8563_model *m = model(test);
+
+	write_reg(test, R_CTRL1, C1_STOP);
+	write_reg(test, R_SEC, 0x15);
+	write_reg(test, R_MIN, 0x34);
+	write_reg(test, R_HOUR, 0x12);
+	write_reg(test, R_CTRL1, 0);
+	ins5s8563_model_advance(m, SEC_TICKS / 4);
+	start_timer(test, TD_1_60HZ, 2);
+
+	ins5s8563_model_advance(m, 45 * SEC_TICKS - SEC_TICKS / 4 - 1);
+	KUNIT_EXPECT_EQ_MSG(test, read_count(test), 2,
+			    "no 1/60 Hz edge before 12:35:00");
+	ins5s8563_model_advance(m, 1);
+	KUNIT_EXPECT_EQ_MSG(test, read_count(test), 1,
+			    "the 1/60 Hz edge is the rollover into 12:35:00");
+	ins5s8563_model_advance(m, MIN_TICKS - 1);
+	KUNIT_EXPECT_EQ(test, m->timer_expiries, 0);
+	ins5s8563_model_advance(m, 1);
+	KUNIT_EXPECT_EQ_MSG(test, m->timer_expiries, 1, "expiry at 12:36:00");
+	KUNIT_EXPECT_EQ(test, read_reg(test, R_MIN), 0x36);
+	KUNIT_EXPECT_EQ(test, read_reg(test, R_SEC), 0x00);
 }
 
 static void timer_enable_test(struct kunit *test)
@@ -1627,7 +1652,6 @@ static void split_advance_test(struct kunit *test)
 
 	KUNIT_EXPECT_MEMEQ(test, many->regs, one->regs, NREGS);
 	KUNIT_EXPECT_EQ(test, many->subsec, one->subsec);
-	KUNIT_EXPECT_EQ(test, many->timer_minute_phase, one->timer_minute_phase);
 	KUNIT_EXPECT_EQ(test, many->timer_phase, one->timer_phase);
 	KUNIT_EXPECT_EQ(test, many->pulse_left, one->pulse_left);
 	KUNIT_EXPECT_EQ(test, many->int_asserted, one->int_asserted);
@@ -1733,6 +1757,7 @@ static struct kunit_case ins5s8563_model_test_cases[] = {
 	KUNIT_CASE_PARAM(alarm_match_test, model_test_alarm_gen_params),
 	KUNIT_CASE(alarm_once_per_minute_test),
 	KUNIT_CASE_PARAM(timer_expiry_test, model_test_timer_gen_params),
+	KUNIT_CASE(timer_minute_edge_test),
 	KUNIT_CASE(timer_periodic_test),
 	KUNIT_CASE(timer_enable_test),
 	KUNIT_CASE_PARAM(timer_layout_test, model_test_layout_gen_params),

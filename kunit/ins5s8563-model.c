@@ -126,7 +126,6 @@ static void model_power_on(struct ins5s8563_model *m)
 	m->ptr = 0;
 	m->timer_reload = 0;
 	m->subsec = 0;
-	m->timer_minute_phase = SECS_PER_MIN;
 	m->pulse_left = 0;
 }
 
@@ -173,13 +172,17 @@ static unsigned int model_timer_td(const struct ins5s8563_model *m)
 	return m->regs[REG_TIMER_CTRL] & TIMER_CTRL_TD;
 }
 
-/* Oscillator ticks from now to the next edge of timer source @td. */
+static u64 model_ticks_to_minute(const struct ins5s8563_model *m);
+
+/*
+ * Oscillator ticks from now to the next edge of timer source @td. The
+ * 1/60 Hz edge is the calendar's minute rollover (decision 9).
+ */
 static u64 model_timer_first_edge(const struct ins5s8563_model *m,
 				  unsigned int td)
 {
 	if (td == TD_1_60HZ)
-		return OSC_HZ - m->subsec +
-		       (u64)(m->timer_minute_phase - 1) * OSC_HZ;
+		return model_ticks_to_minute(m);
 	return model_timer_period[td] - m->subsec % model_timer_period[td];
 }
 
@@ -235,10 +238,8 @@ static void model_bus_write_reg(struct ins5s8563_model *m, u8 reg, u8 val)
 		 * STOP 0->1 holds the divider chain at 0, as on the PCF8563:
 		 * after STOP 1->0 the first second takes exactly one second.
 		 */
-		if ((val & CTRL1_STOP) && !(old & CTRL1_STOP)) {
+		if ((val & CTRL1_STOP) && !(old & CTRL1_STOP))
 			m->subsec = 0;
-			m->timer_minute_phase = SECS_PER_MIN;
-		}
 		break;
 	case REG_CTRL2:
 		/* AF and TF: writing 1 keeps the flag, writing 0 clears it. */
@@ -497,20 +498,18 @@ static bool model_alarm_match(const struct ins5s8563_model *m)
 
 /* ---- Time ---- */
 
-/* The 1/60 Hz divider counts second edges, whatever the timer does. */
-static u64 model_minute_phase_advance(struct ins5s8563_model *m, u64 secs)
+/*
+ * The minute rollovers (1/60 Hz edges) in the next @secs second edges,
+ * counted from the seconds register before they move it.
+ */
+static u64 model_minute_edges(const struct ins5s8563_model *m, u64 secs)
 {
-	u64 edges;
-	u32 rem;
+	unsigned int sec = model_field_get(m, REG_SEC, SEC_MASK);
+	unsigned int secs_left = sec >= 59 ? 1 : 60 - sec;
 
-	if (secs < m->timer_minute_phase) {
-		m->timer_minute_phase -= secs;
+	if (secs < secs_left)
 		return 0;
-	}
-	edges = 1 + div_u64_rem(secs - m->timer_minute_phase, SECS_PER_MIN,
-				&rem);
-	m->timer_minute_phase = SECS_PER_MIN - rem;
-	return edges;
+	return 1 + div_u64(secs - secs_left, SECS_PER_MIN);
 }
 
 /* @edges source edges hit the running counter (never more than it holds). */
@@ -571,7 +570,7 @@ static u64 model_step(struct ins5s8563_model *m, u64 limit)
 	unsigned int td = model_timer_td(m);
 	u32 count = model_timer_count(m);
 	u64 step = model_ticks_to_event(m, limit);
-	u64 edges = 0, secs, minute_edges, end;
+	u64 edges = 0, secs, end;
 
 	/* The pulse is timed by the oscillator, which STOP does not stop. */
 	m->pulse_left -= min_t(u64, step, m->pulse_left);
@@ -582,9 +581,8 @@ static u64 model_step(struct ins5s8563_model *m, u64 limit)
 			edges = div_u64(end, model_timer_period[td]) -
 				m->subsec / model_timer_period[td];
 		secs = div_u64_rem(end, OSC_HZ, &m->subsec);
-		minute_edges = model_minute_phase_advance(m, secs);
 		if (running && td == TD_1_60HZ)
-			edges = minute_edges;
+			edges = model_minute_edges(m, secs);
 		if (edges)
 			model_timer_count_down(m, count, edges);
 

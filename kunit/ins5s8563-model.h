@@ -24,16 +24,17 @@
  *
  * Prescaler and STOP: a 15-bit prescaler (subsec) counts oscillator ticks
  * and carries into the seconds every 32768 ticks. All other sources (the
- * 4096, 64 and 1 Hz timer clocks, the 1/60 Hz divider behind it) derive
- * from it: their edges are where subsec crosses a multiple of 8, 512 and
- * 32768 ticks, and every 60th second edge. As on the PCF8563, writing
- * STOP 0->1 holds this divider chain at 0 (subsec = 0, 1/60 Hz divider
- * restarted), and while STOP=1 neither the calendar nor the countdown
- * timer moves; after STOP 1->0 the first second lasts exactly 32768
- * ticks. The 1/60 Hz divider is free-running otherwise (it is not
- * restarted by TE or TD), so like the other sources its first period
- * after enabling the timer is partial. The oscillator itself runs on
- * with STOP=1, so an /INT pulse in progress still ends on time.
+ * 4096, 64 and 1 Hz timer clocks, and 1/60 Hz) derive from it: their
+ * edges are where subsec crosses a multiple of 8, 512 and 32768 ticks,
+ * and the calendar's minute rollovers (decision 9: the 1 Hz and 1/60 Hz
+ * sources are the calendar's, so a 1/60 Hz edge is a seconds rollover
+ * from 59, wherever the time was set). As on the PCF8563, writing STOP
+ * 0->1 holds this divider chain at 0 (subsec = 0), and while STOP=1
+ * neither the calendar nor the countdown timer moves; after STOP 1->0 the
+ * first second lasts exactly 32768 ticks. No source is restarted by TE
+ * or TD, so the first period after enabling the timer is partial. The
+ * oscillator itself runs on with STOP=1, so an /INT pulse in progress
+ * still ends on time.
  *
  * Calendar: BCD, seconds -> minutes -> hours -> day and weekday (0-6,
  * +1 mod 7 at midnight) -> month -> year 00-99 (wrapping to 00). Year 00
@@ -121,11 +122,9 @@ struct ins5s8563_model {
 	u32 subsec;
 	/*
 	 * Oscillator ticks towards the next edge of the source selected by
-	 * TD (derived from subsec and timer_minute_phase, kept up to date).
+	 * TD (derived from subsec and the seconds, kept up to date).
 	 */
 	u32 timer_phase;
-	/* Second edges towards the next 1/60 Hz timer source edge, 1..60. */
-	u32 timer_minute_phase;
 	/* Oscillator ticks of /INT pulse left (TI_TP=1), 0 when none. */
 	u32 pulse_left;
 	bool int_asserted;
