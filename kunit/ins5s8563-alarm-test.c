@@ -13,7 +13,7 @@ struct alarm_case {
 	u8 regs[4];
 };
 
-/* Beyond the timer's 16777215 s (194 days): the minute registers. */
+/* While the user's countdown has the timer: the minute registers. */
 static const struct alarm_case alarm_cases[] = {
 	{ "12:05 on the 15th", DT(2023, 11, 1, 12, 0, 0),
 	  DT(2024, 6, 15, 12, 5, 0), { 0x05, 0x12, 0x15, ALM_AE } },
@@ -29,7 +29,10 @@ static const struct alarm_case alarm_cases[] = {
 
 KUNIT_ARRAY_PARAM_DESC(alarm_cases, alarm_cases, desc);
 
-/* The alarm lands in 0x09-0x0c, AIE follows, read_alarm reports it back. */
+/*
+ * With the timer the countdown's, the alarm lands in 0x09-0x0c, AIE
+ * follows, read_alarm reports it back.
+ */
 static void set_alarm_round_trip(struct kunit *test)
 {
 	const struct alarm_case *c = test->param_value;
@@ -44,6 +47,8 @@ static void set_alarm_round_trip(struct kunit *test)
 	ins_probe_ok(test);
 	rtc_time64_to_tm(ins_dt64(&c->now), &now);
 	KUNIT_ASSERT_EQ(test, ins_set_time(test, &now), 0);
+	ins_cd_store_ok(test, "ticks", "100");
+	ins_cd_store_ok(test, "enable", "1");
 
 	rtc_time64_to_tm(ins_dt64(&c->alarm), &alrm.time);
 	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
@@ -294,10 +299,10 @@ static void ctrl2_flag_race(struct kunit *test)
 				0);
 		break;
 	case RACE_SET_ALARM:
-		/* Beyond the timer's range: the minute registers. */
+		/* Beyond the 1/60 Hz stage (31.9 years): the minute registers. */
 		rtc_time64_to_tm(mktime64(2023, 6, 15, 12, 0, 0), &now);
 		ins_poke_time(test, &now);
-		rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 5, 0), &alrm.time);
+		rtc_time64_to_tm(mktime64(2099, 6, 15, 12, 5, 0), &alrm.time);
 		KUNIT_EXPECT_EQ(test, t->rtc->ops->set_alarm(dev, &alrm), 0);
 		break;
 	}

@@ -425,7 +425,7 @@ static void countdown_shutdown_releases_int(struct kunit *test)
 	ins_cd_store_ok(test, "enable", "1");
 	KUNIT_ASSERT_TRUE(test, ins_peek(test, REG_CTRL2) & CTRL2_TIE);
 
-	ins5s8563_shutdown(((struct ins5s8563_test *)test->priv)->dev);
+	ins5s8563_shutdown(((struct ins5s8563_test *)test->priv)->dev, SYSTEM_RESTART);
 	KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_CTRL2) & CTRL2_TIE);
 	KUNIT_EXPECT_TRUE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
 }

@@ -47,7 +47,6 @@ static const struct exact_case exact_cases[] = {
 	{ "3599 s", 3599 },
 	{ "86407 s", 86407 },
 	{ "16777215 s (the counter's range)", 16777215 },
-	{ "16777216 s: by minute, rounded up", 16777216 },
 };
 
 KUNIT_ARRAY_PARAM_DESC(exact_cases, exact_cases, desc);
@@ -55,7 +54,7 @@ KUNIT_ARRAY_PARAM_DESC(exact_cases, exact_cases, desc);
 /*
  * Within the counter's range the alarm is T - now ticks of the 1 Hz timer,
  * and fires on the rollover into T; read_alarm gives T to the second.
- * Beyond it, the minute registers take it, rounded up.
+ * Beyond it, the 1/60 Hz stage takes it (far_alarm below).
  */
 static void exact_alarm(struct kunit *test)
 {
@@ -64,23 +63,10 @@ static void exact_alarm(struct kunit *test)
 	struct ins5s8563_test *t = test->priv;
 	time64_t at = ins_dt64(&now) + c->ahead;
 	struct rtc_wkalrm got;
-	struct rtc_time tm;
 
 	ins_probe_ok(test);
 	set_time_dt(test, &now);
 	KUNIT_ASSERT_EQ(test, op_set_alarm(test, at), 0);
-
-	if (c->ahead > 16777215) {
-		rtc_time64_to_tm(DIV_ROUND_UP_ULL(at, 60) * 60, &tm);
-		KUNIT_EXPECT_EQ(test, ins_peek(test, REG_ALM_MIN), bin2bcd(tm.tm_min));
-		KUNIT_EXPECT_EQ(test, ins_peek(test, REG_ALM_MIN + 1),
-				bin2bcd(tm.tm_hour));
-		KUNIT_EXPECT_EQ(test, ins_peek(test, REG_ALM_MIN + 2),
-				bin2bcd(tm.tm_mday));
-		KUNIT_EXPECT_TRUE(test, ins_peek(test, REG_CTRL2) & CTRL2_AIE);
-		KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
-		return;
-	}
 
 	expect_timer_alarm(test, c->ahead);
 	KUNIT_ASSERT_EQ(test, ins_read_alarm(test, &got), 0);
@@ -556,7 +542,7 @@ static void exact_alarm_shutdown(struct kunit *test)
 		rtc_time64_to_tm(ins_dt64(&now) + 100, &alrm.time);
 		KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
 	}
-	ins5s8563_shutdown(t->dev);
+	ins5s8563_shutdown(t->dev, SYSTEM_RESTART);
 	KUNIT_EXPECT_EQ(test, !!(ins_peek(test, REG_TIMER_CTRL) & TIMER_TE),
 			c->running);
 	KUNIT_EXPECT_EQ(test, !!(ins_peek(test, REG_CTRL2) & CTRL2_TIE),
@@ -564,6 +550,410 @@ static void exact_alarm_shutdown(struct kunit *test)
 	if (c->uie)
 		KUNIT_EXPECT_EQ(test, rtc_update_irq_enable(t->rtc, 0), 0);
 	flush_work(&t->rtc->irqwork);
+}
+
+/* ---- the alarm leaving the timer, and the timer changing hands ------------ */
+
+struct fired_case {
+	const char *desc;
+	struct dt now;
+	u32 ahead;
+};
+
+static const struct fired_case fired_cases[] = {
+	{ "at 12:01:00, a whole minute", DT(2024, 6, 15, 12, 0, 55), 5 },
+	{ "at 12:00:40", DT(2024, 6, 15, 12, 0, 15), 25 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(fired_cases, fired_cases, desc);
+
+/*
+ * The countdown is enabled in the second an exact alarm fired, before the
+ * interrupt thread ran (the handler is called afterwards, as a level line
+ * would bring it). Starting the countdown clears TF: the alarm must reach
+ * the rtc core once, at its second, and must not go to the minute
+ * registers, where a whole minute would match a month later.
+ */
+static void countdown_enable_after_alarm_fired(struct kunit *test)
+{
+	const struct fired_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+	time64_t at = ins_dt64(&c->now) + c->ahead;
+
+	ins_add_level_irq(test);
+	ins_probe_ok(test);
+	set_time_dt(test, &c->now);
+	rtc_time64_to_tm(at, &alrm.time);
+	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+	expect_timer_alarm(test, c->ahead);
+	WRITE_ONCE(t->rtc->irq_data, 0);
+	ins5s8563_model_advance(&t->model, (u64)c->ahead * ONE_SECOND);
+	KUNIT_ASSERT_TRUE(test, ins_peek(test, REG_CTRL2) & CTRL2_TF);
+
+	ins_cd_store_ok(test, "ticks", "100");
+	ins_cd_store_ok(test, "clock", "64");
+	ins_cd_store_ok(test, "enable", "1");
+	ins5s8563_handle_irq(t->irq, dev_get_drvdata(t->dev));
+	flush_work(&t->rtc->irqwork);
+	KUNIT_EXPECT_EQ_MSG(test, alarm_events(t), 1,
+			    "the alarm of %ptR did not reach the rtc core at its second",
+			    &alrm.time);
+	KUNIT_EXPECT_FALSE_MSG(test, ins_peek(test, REG_CTRL2) & CTRL2_AIE,
+			       "the fired alarm went back to the minute registers");
+
+	/* Nothing more, in the minute and a month on. */
+	ins5s8563_model_advance(&t->model, 120 * ONE_SECOND);
+	ins5s8563_handle_irq(t->irq, dev_get_drvdata(t->dev));
+	flush_work(&t->rtc->irqwork);
+	KUNIT_EXPECT_EQ(test, t->model.alarm_matches, 0);
+	KUNIT_EXPECT_EQ(test, alarm_events(t), 1);
+	KUNIT_EXPECT_STREQ(test, ins_cd_show(test, "enable"), "1");
+}
+
+/*
+ * The countdown's first period starts when it is enabled, also when its
+ * settings are those of the alarm it takes the timer from (1 Hz, the same
+ * ticks): the alarm's count is not the countdown's.
+ */
+static void countdown_restarts_alarm_count(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+
+	ins_add_irq(test);
+	ins_probe_ok(test);
+	set_time_dt(test, &now);
+	ins_cd_store_ok(test, "ticks", "100");
+	ins_cd_store_ok(test, "clock", "1");
+	KUNIT_ASSERT_EQ(test, op_set_alarm(test, ins_dt64(&now) + 100), 0);
+	ins5s8563_model_advance(&t->model, 3 * ONE_SECOND);
+	KUNIT_ASSERT_EQ(test, ins_timer_regs(test), 97);
+
+	ins_cd_store_ok(test, "enable", "1");
+	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
+	KUNIT_EXPECT_EQ_MSG(test, ins_timer_regs(test), 100,
+			    "the countdown kept the alarm's count");
+	ins_cd_store_ok(test, "enable", "0");
+	flush_work(&t->rtc->irqwork);
+}
+
+/* The timer's alarm and the minute registers' are never armed together. */
+static bool both_armed(struct kunit *test)
+{
+	u8 ctrl = ins_peek(test, REG_TIMER_CTRL);
+
+	return (ctrl & TIMER_TE) && (ctrl & 3) >= 2 &&
+	       (ins_peek(test, REG_CTRL2) & (CTRL2_TIE | CTRL2_AIE)) ==
+	       (CTRL2_TIE | CTRL2_AIE) &&
+	       strcmp(ins_cd_show(test, "enable"), "1");
+}
+
+enum owner_op {
+	OWNER_CD_ENABLE,	/* countdown/enable 1: the alarm to the minutes */
+	OWNER_CD_DISABLE,	/* countdown/enable 0: the alarm back in the timer */
+};
+
+struct owner_fault_case {
+	const char *desc;
+	enum owner_op op;
+};
+
+static const struct owner_fault_case owner_fault_cases[] = {
+	{ "countdown/enable 1 takes the timer from the alarm", OWNER_CD_ENABLE },
+	{ "countdown/enable 0 gives the timer back to the alarm", OWNER_CD_DISABLE },
+};
+
+KUNIT_ARRAY_PARAM_DESC(owner_fault_cases, owner_fault_cases, desc);
+
+/* The alarm 30 s ahead, through the rtc core; for DISABLE, the countdown on. */
+static void owner_setup(struct kunit *test, enum owner_op op)
+{
+	static const struct dt now = NOW_12;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+	struct ins5s8563_test *t = test->priv;
+
+	ins_cd_store(test, "enable", "0");
+	set_time_dt(test, &now);
+	ins_cd_store_ok(test, "ticks", "100");
+	ins_cd_store_ok(test, "clock", "64");
+	rtc_time64_to_tm(ins_dt64(&now) + 30, &alrm.time);
+	if (op == OWNER_CD_DISABLE)
+		ins_cd_store_ok(test, "enable", "1");
+	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+	flush_work(&t->rtc->irqwork);
+}
+
+static ssize_t owner_run(struct kunit *test, enum owner_op op)
+{
+	return ins_cd_store(test, "enable", op == OWNER_CD_ENABLE ? "1" : "0");
+}
+
+/*
+ * Each transfer of a change of the timer's owner fails in turn: whatever
+ * is left, never the timer's alarm and AIE armed together, and the rtc
+ * core's alarm_irq_enable(0) leaves neither.
+ */
+static void owner_change_bus_errors(struct kunit *test)
+{
+	const struct owner_fault_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	unsigned int k, n;
+	ssize_t ret;
+
+	ins_add_level_irq(test);
+	ins_probe_ok(test);
+	owner_setup(test, c->op);
+	ins5s8563_model_reset_counters(&t->model);
+	KUNIT_ASSERT_GT(test, owner_run(test, c->op), 0);
+	n = t->model.accesses;
+
+	for (k = 1; k <= n; k++) {
+		owner_setup(test, c->op);
+		ins5s8563_model_reset_counters(&t->model);
+		ins5s8563_model_fail(&t->model, k, 1, -ETIMEDOUT);
+		ret = owner_run(test, c->op);
+		ins5s8563_model_fail(&t->model, 0, 0, 0);
+		KUNIT_EXPECT_FALSE_MSG(test, both_armed(test),
+				       "transfer %u of %u failing (%zd): both alarms armed",
+				       k, n, ret);
+		if (ret >= 0)
+			continue;
+		KUNIT_EXPECT_EQ(test, rtc_alarm_irq_enable(t->rtc, 0), 0);
+		KUNIT_EXPECT_FALSE_MSG(test, both_armed(test) ||
+				       (ins_peek(test, REG_CTRL2) & CTRL2_AIE),
+				       "transfer %u of %u failing: an alarm armed after AIE off",
+				       k, n);
+	}
+}
+
+/*
+ * An alarm load that fails after the timer started (here the read of the
+ * seconds that checks for a rollover) must not leave the second of the
+ * alarm before in timer_next: update interrupts for that second would then
+ * take the timer, loaded for another second, as ready.
+ */
+static void alarm_load_failure_forgets_next(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	time64_t t0 = ins_dt64(&now);
+	unsigned int k, n;
+	int ret;
+
+	ins_add_level_irq(test);
+	ins_probe_ok(test);
+	set_time_dt(test, &now);
+	KUNIT_ASSERT_EQ(test, op_set_alarm(test, t0 + 1), 0);
+	ins5s8563_model_reset_counters(&t->model);
+	KUNIT_ASSERT_EQ(test, op_set_alarm(test, t0 + 40), 0);
+	n = t->model.accesses;
+
+	/* The last transfer of the load is the seconds' re-read. */
+	for (k = 1; k <= n; k++) {
+		KUNIT_ASSERT_EQ(test, op_set_alarm(test, t0 + 1), 0);
+		ins5s8563_model_reset_counters(&t->model);
+		ins5s8563_model_fail(&t->model, k, 1, -ETIMEDOUT);
+		ret = op_set_alarm(test, t0 + 40);
+		ins5s8563_model_fail(&t->model, 0, 0, 0);
+		KUNIT_EXPECT_LT_MSG(test, ret, 0, "transfer %u of %u", k, n);
+
+		KUNIT_EXPECT_EQ(test, op_set_alarm(test, t0 + 1), 0);
+		KUNIT_EXPECT_EQ_MSG(test, ins_timer_regs(test), 1,
+				    "transfer %u of %u failing: the alarm at +1 s not reloaded",
+				    k, n);
+		KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
+	}
+}
+
+/*
+ * The rtc core takes the update timer out of its queue (enabled = 0) and
+ * puts it back after its callback, in rtc_timer_do_work(), under its
+ * ops_lock only. A countdown enable in between must see what the driver
+ * was told last: update interrupts on, the timer theirs.
+ */
+static void uie_owner_from_driver_state(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	ssize_t ret;
+
+	ins_add_irq(test);
+	ins_probe_ok(test);
+	set_time_dt(test, &now);
+	ins_cd_store_ok(test, "ticks", "100");
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 1), 0);
+
+	mutex_lock(&t->rtc->ops_lock);
+	t->rtc->uie_rtctimer.enabled = 0;
+	ret = ins_cd_store(test, "enable", "1");
+	t->rtc->uie_rtctimer.enabled = 1;
+	mutex_unlock(&t->rtc->ops_lock);
+	KUNIT_EXPECT_EQ_MSG(test, ret, -EBUSY,
+			    "the countdown took the timer from update interrupts");
+	expect_timer_alarm(test, 1);
+
+	WRITE_ONCE(t->rtc->irq_data, 0);
+	ins5s8563_model_advance(&t->model, ONE_SECOND);
+	KUNIT_EXPECT_TRUE_MSG(test, ins_wait_for_irq_data(t, RTC_UF),
+			      "update interrupts stopped");
+	synchronize_irq(t->irq);
+	flush_work(&t->rtc->irqwork);
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 0), 0);
+	flush_work(&t->rtc->irqwork);
+}
+
+/* ---- far alarms: the 1/60 Hz stage ---------------------------------------- */
+
+struct far_case {
+	const char *desc;
+	u64 ahead;
+};
+
+static const struct far_case far_cases[] = {
+	{ "1 month", 31ULL * 86400 + 3723 },
+	{ "2 months", 61ULL * 86400 + 17 },
+	{ "12 months", 365ULL * 86400 + 50 },
+	{ "12 months, on a whole minute", 365ULL * 86400 + 45 },
+	{ "20 years", 7305ULL * 86400 + 86399 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(far_cases, far_cases, desc);
+
+/* Waits until the timer runs from source @td (the rtc core's work). */
+static bool wait_timer_td(struct kunit *test, u8 td)
+{
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		if (ins_peek(test, REG_TIMER_CTRL) == (TIMER_TE | td))
+			return true;
+		msleep(20);
+	}
+	return false;
+}
+
+/*
+ * An alarm within the 1 Hz counter's range (194 days) is one stage. Beyond
+ * it the timer counts minute rollovers at 1/60 Hz up to the last one at or
+ * before T; there the rtc core finds the alarm not yet due and sets it
+ * again, now on the 1 Hz counter: no flag, no interrupt, no match of the
+ * minute registers before, and the alarm at T to the second.
+ */
+static void far_alarm(struct kunit *test)
+{
+	const struct far_case *c = test->param_value;
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+	time64_t t0 = ins_dt64(&now), at = t0 + c->ahead;
+	time64_t stage = at;
+	unsigned int set, reset = 0;
+
+	ins_add_irq(test);
+	ins_probe_ok(test);
+	set_time_dt(test, &now);
+	WRITE_ONCE(t->rtc->irq_data, 0);
+	rtc_time64_to_tm(at, &alrm.time);
+	ins5s8563_model_reset_counters(&t->model);
+	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+	set = t->model.accesses;
+
+	if (c->ahead > 16777215) {
+		stage = div_s64(at, 60) * 60;
+		KUNIT_EXPECT_EQ_MSG(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 3,
+				    "the timer does not count minutes");
+		KUNIT_EXPECT_EQ(test, ins_timer_regs(test),
+				div_s64(at, 60) - div_s64(t0, 60));
+		KUNIT_EXPECT_EQ(test, ins_peek(test, REG_CTRL2) & (CTRL2_TIE | CTRL2_AIE),
+				CTRL2_TIE);
+		ins5s8563_model_advance(&t->model,
+					(u64)(stage - t0) * ONE_SECOND - 1);
+		KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 0,
+				    "the 1/60 Hz stage expired early");
+		KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_CTRL2) & CTRL2_TF);
+		ins5s8563_model_reset_counters(&t->model);
+		ins5s8563_model_advance(&t->model, 1);
+		KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 1);
+		if (at == stage) {
+			KUNIT_EXPECT_TRUE(test, ins_wait_for_irq_data(t, RTC_AF));
+		} else {
+			KUNIT_ASSERT_TRUE_MSG(test, wait_timer_td(test, 2),
+					      "the rtc core did not set it again at 1 Hz");
+			synchronize_irq(t->irq);
+			flush_work(&t->rtc->irqwork);
+			reset = t->model.accesses;
+			KUNIT_EXPECT_EQ(test, alarm_events(t), 0);
+			KUNIT_EXPECT_EQ(test, ins_timer_regs(test), at - stage);
+		}
+		t0 = stage;
+	} else {
+		expect_timer_alarm(test, c->ahead);
+	}
+
+	if (at != stage || c->ahead <= 16777215) {
+		ins5s8563_model_advance(&t->model, (u64)(at - t0) * ONE_SECOND - 1);
+		KUNIT_EXPECT_EQ_MSG(test, alarm_events(t), 0, "delivered early");
+		KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_CTRL2) & CTRL2_TF);
+		ins5s8563_model_advance(&t->model, 1);
+		KUNIT_EXPECT_TRUE_MSG(test, ins_wait_for_irq_data(t, RTC_AF),
+				      "no alarm at its second");
+	}
+	synchronize_irq(t->irq);
+	flush_work(&t->rtc->irqwork);
+	KUNIT_EXPECT_EQ(test, alarm_events(t), 1);
+	KUNIT_EXPECT_EQ(test, t->model.alarm_matches, 0);
+	kunit_info(test, "transfers: set %u, at the 1/60 Hz stage's expiry %u\n",
+		   set, reset);
+	KUNIT_EXPECT_LE(test, set, 10);
+}
+
+/*
+ * A timer left running at 1/60 Hz with TIE by an earlier kernel is an
+ * alarm in its 1/60 Hz stage: read back as the minute rollover it expires
+ * at (the second within it is not in the chip).
+ */
+static void probe_finds_far_alarm(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct rtc_wkalrm got;
+	struct rtc_time tm;
+
+	ins_add_irq(test);
+	rtc_time64_to_tm(ins_dt64(&now), &tm);
+	ins_poke_time(test, &tm);
+	ins_poke_running_timer(test, 3, CTRL2_TIE);
+	ins_probe_ok(test);
+
+	KUNIT_EXPECT_STREQ(test, ins_cd_show(test, "enable"), "0");
+	KUNIT_ASSERT_EQ(test, ins_read_alarm(test, &got), 0);
+	KUNIT_EXPECT_TRUE(test, got.enabled);
+	KUNIT_EXPECT_EQ_MSG(test, rtc_tm_to_time64(&got.time),
+			    div_s64(ins_dt64(&now), 60) * 60 + 100 * 60,
+			    "read_alarm gave %ptR", &got.time);
+}
+
+/*
+ * Without an interrupt (wakeup-source only), an alarm's TF that latched
+ * while the system was awake is the alarm's, not a countdown expiry: when
+ * the alarm leaves the timer, countdown/expired must not report it.
+ */
+static void wakeup_only_alarm_tf_not_expiry(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+
+	ins_add_wakeup_source(test);
+	ins_probe_ok(test);
+	set_time_dt(test, &now);
+	KUNIT_ASSERT_EQ(test, op_set_alarm(test, ins_dt64(&now) + 5), 0);
+	ins5s8563_model_advance(&t->model, 5 * ONE_SECOND);
+	KUNIT_ASSERT_TRUE(test, ins_peek(test, REG_CTRL2) & CTRL2_TF);
+	KUNIT_ASSERT_EQ(test, t->rtc->ops->alarm_irq_enable(t->rtc->dev.parent, 0),
+			0);
+	KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
+	KUNIT_EXPECT_STREQ_MSG(test, ins_cd_show(test, "expired"), "0",
+			       "the alarm's TF taken for a countdown expiry");
 }
 
 static struct kunit_case ins5s8563_exact_cases[] = {
@@ -582,6 +972,15 @@ static struct kunit_case ins5s8563_exact_cases[] = {
 	KUNIT_CASE(probe_finds_timer_alarm),
 	KUNIT_CASE(probe_finds_countdown),
 	KUNIT_CASE_PARAM(exact_alarm_shutdown, release_cases_gen_params),
+	KUNIT_CASE_PARAM(countdown_enable_after_alarm_fired,
+			 fired_cases_gen_params),
+	KUNIT_CASE(countdown_restarts_alarm_count),
+	KUNIT_CASE_PARAM(owner_change_bus_errors, owner_fault_cases_gen_params),
+	KUNIT_CASE(alarm_load_failure_forgets_next),
+	KUNIT_CASE(uie_owner_from_driver_state),
+	KUNIT_CASE_PARAM(far_alarm, far_cases_gen_params),
+	KUNIT_CASE(probe_finds_far_alarm),
+	KUNIT_CASE(wakeup_only_alarm_tf_not_expiry),
 	{}
 };
 

@@ -10,6 +10,7 @@
  *   as its row's policy says;
  * - STOP is not left set, and no AF, TF or VLF went that the operation
  *   does not mean to clear;
+ * - the timer's alarm and the minute registers' are not both armed;
  * - every register the driver caches (0x00, 0x09-0x0e) holds in the cache
  *   what the chip holds;
  * - the same operation, again without a fault, succeeds with its effect.
@@ -45,8 +46,11 @@
 
 /* The time every run starts from (a Saturday), unless the chip lost power. */
 #define NOW		mktime64(2024, 6, 15, 12, 0, 15)
-/* Beyond the countdown timer's 16777215 s: the minute registers. */
+/* Beyond the 1 Hz counter's 16777215 s: the 1/60 Hz stage. */
 #define FAR		(16777215 + 3600)
+#define TD_1_60HZ	3
+/* Beyond the 1/60 Hz stage's 16777215 minutes (31.9 years): the minutes. */
+#define MINUTES		(33LL * 366 * 86400)
 
 enum fault_policy {
 	/* Every lost transfer is an error its caller sees. */
@@ -468,19 +472,14 @@ static int set_far_run(struct fault_run *r)
 
 static bool set_far_done(struct fault_run *r)
 {
-	struct rtc_time tm;
-
-	rtc_time64_to_tm(DIV_ROUND_UP_ULL(NOW + FAR, 60) * 60, &tm);
-	if (!want(r, peek(r, REG_ALM_MIN) == bin2bcd(tm.tm_min) &&
-		  peek(r, REG_ALM_MIN + 1) == bin2bcd(tm.tm_hour) &&
-		  peek(r, REG_ALM_MIN + 2) == bin2bcd(tm.tm_mday) &&
-		  peek(r, REG_ALM_MIN + 3) == ALM_AE,
-		  "the minute registers do not hold the alarm, rounded up"))
+	if (!want(r, peek(r, REG_TIMER_CTRL) == (TIMER_TE | TD_1_60HZ),
+		  "the timer does not count minutes"))
 		return false;
-	if (!want(r, (peek(r, REG_CTRL2) & (CTRL2_AIE | CTRL2_TIE)) == CTRL2_AIE,
-		  "AIE must be set, TIE clear"))
+	if (!want(r, timer_regs(r) == div_s64(NOW + FAR, 60) - div_s64(NOW, 60),
+		  "the timer holds other minutes"))
 		return false;
-	if (!want(r, !(peek(r, REG_TIMER_CTRL) & TIMER_TE), "the timer still runs"))
+	if (!want(r, (peek(r, REG_CTRL2) & (CTRL2_AIE | CTRL2_TIE)) == CTRL2_TIE,
+		  "TIE must be set, AIE clear"))
 		return false;
 	return true;
 }
@@ -488,7 +487,7 @@ static bool set_far_done(struct fault_run *r)
 /* A disabled alarm in the minute registers, and an AF of no one's. */
 static void aie_on_setup(struct fault_run *r)
 {
-	KUNIT_ASSERT_EQ(r->test, set_alarm(r, NOW + FAR, false), 0);
+	KUNIT_ASSERT_EQ(r->test, set_alarm(r, NOW + MINUTES, false), 0);
 	poke_or(r, REG_CTRL2, CTRL2_AF);
 }
 
@@ -533,7 +532,7 @@ static int irq_run(struct fault_run *r)
 /* An alarm in the minute registers, through the rtc core. */
 static void irq_af_setup(struct fault_run *r)
 {
-	core_set_alarm(r, NOW + FAR);
+	core_set_alarm(r, NOW + MINUTES);
 }
 
 /* AF fired; a TF off /INT is no one's. */
@@ -577,7 +576,7 @@ static bool irq_tf_done(struct fault_run *r)
 static void irq_both_setup(struct fault_run *r)
 {
 	countdown_run(r);
-	core_set_alarm(r, NOW + FAR);
+	core_set_alarm(r, NOW + MINUTES);
 }
 
 static bool irq_both_done(struct fault_run *r)
@@ -662,6 +661,41 @@ static bool cd_disable_done(struct fault_run *r)
 	if (!want(r, timer_regs(r) == 100, "the ticks are gone"))
 		return false;
 	return true;
+}
+
+/* The alarm in the timer (through the rtc core), the countdown set up. */
+static void cd_alarm_setup(struct fault_run *r)
+{
+	core_set_alarm(r, NOW + 30);
+	countdown_set(r);
+}
+
+/* The countdown took the timer; the alarm waits in the minute registers. */
+static bool cd_took_alarm_done(struct fault_run *r)
+{
+	if (!cd_enable_done(r))
+		return false;
+	if (!want(r, peek(r, REG_ALM_MIN) == 0x01 && peek(r, REG_ALM_MIN + 1) == 0x12,
+		  "the alarm is not in the minute registers, rounded up"))
+		return false;
+	if (!want(r, peek(r, REG_CTRL2) & CTRL2_AIE, "AIE not set"))
+		return false;
+	return true;
+}
+
+/* The countdown runs, the alarm waits in the minute registers. */
+static void cd_alarm_waits_setup(struct fault_run *r)
+{
+	cd_alarm_setup(r);
+	cd_store_ok(r, "enable", "1");
+}
+
+/* The countdown stopped: the alarm is back in the timer. */
+static bool cd_gave_alarm_done(struct fault_run *r)
+{
+	if (!want(r, shows(r, "enable", "0\n"), "countdown/enable"))
+		return false;
+	return alarm_in_timer(r, 30);
 }
 
 static int cd_pulse_run(struct fault_run *r)
@@ -878,7 +912,7 @@ static void shutdown_setup(struct fault_run *r)
 
 static int shutdown_run(struct fault_run *r)
 {
-	ins5s8563_shutdown(r->dev);
+	ins5s8563_shutdown(r->dev, SYSTEM_RESTART);
 	return 0;
 }
 
@@ -925,9 +959,10 @@ static int wdt_start_run(struct fault_run *r)
 	return wdd(r)->ops->start(wdd(r));
 }
 
+/* A timeout of N is N + 1 ticks: never a reset sooner than N s. */
 static bool wdt_start_done(struct fault_run *r)
 {
-	return wdt_runs(r, WDT_TIMEOUT);
+	return wdt_runs(r, WDT_TIMEOUT + 1);
 }
 
 /* Started, and 3 s into its timeout. */
@@ -937,9 +972,20 @@ static void wdt_started(struct fault_run *r)
 	ins5s8563_model_advance(&r->model, 3 * INS5S8563_MODEL_OSC_HZ);
 }
 
+/*
+ * As the watchdog core stops it: WDOG_HW_RUNNING cleared first. A counter
+ * left running must be known to run, or nobody feeds it.
+ */
 static int wdt_stop_run(struct fault_run *r)
 {
-	return wdd(r)->ops->stop(wdd(r));
+	int ret;
+
+	clear_bit(WDOG_HW_RUNNING, &wdd(r)->status);
+	ret = wdd(r)->ops->stop(wdd(r));
+	if ((peek(r, REG_TIMER_CTRL) & TIMER_TE) &&
+	    !test_bit(WDOG_HW_RUNNING, &wdd(r)->status))
+		violation(r, "the counter runs, and the core does not know");
+	return ret;
 }
 
 static bool wdt_stop_done(struct fault_run *r)
@@ -966,7 +1012,29 @@ static int wdt_ping_run(struct fault_run *r)
 
 static bool wdt_ping_done(struct fault_run *r)
 {
-	return wdt_runs(r, WDT_TIMEOUT);
+	return wdt_runs(r, WDT_TIMEOUT + 1);
+}
+
+static int wdt_suspend_run(struct fault_run *r)
+{
+	return ins5s8563_pm_ops.suspend(r->dev);
+}
+
+/* Suspended; the counter stopped. */
+static void wdt_suspended(struct fault_run *r)
+{
+	wdt_started(r);
+	KUNIT_ASSERT_EQ(r->test, wdt_suspend_run(r), 0);
+}
+
+static int wdt_resume_run(struct fault_run *r)
+{
+	return ins5s8563_pm_ops.resume(r->dev);
+}
+
+static bool wdt_resume_done(struct fault_run *r)
+{
+	return wdt_runs(r, WDT_TIMEOUT + 1);
 }
 
 static int wdt_timeleft_run(struct fault_run *r)
@@ -1037,6 +1105,15 @@ static const struct fault_op fault_ops[] = {
 	{ "countdown/enable store 0", FAULT_REPORTS, RETURNS_IT,
 	  .setup = countdown_run, .run = cd_disable_run,
 	  .done = cd_disable_done },
+	{ "countdown/enable store 1 (the alarm in the timer)",
+	  FAULT_REPORTS_OR_DONE,
+	  "the countdown runs when the check that the alarm's second has not come fails: the rtc core is then asked to look",
+	  FLAG_TF, .setup = cd_alarm_setup, .run = cd_enable_run,
+	  .done = cd_took_alarm_done },
+	{ "countdown/enable store 0 (the alarm back to the timer)",
+	  FAULT_REPORTS, RETURNS_IT, FLAG_AF | FLAG_TF,
+	  .setup = cd_alarm_waits_setup, .run = cd_disable_run,
+	  .done = cd_gave_alarm_done },
 	{ "countdown/pulse store", FAULT_REPORTS, RETURNS_IT,
 	  .setup = countdown_run, .run = cd_pulse_run, .done = cd_pulse_done },
 	{ "countdown/expired store 0", FAULT_REPORTS, RETURNS_IT, FLAG_TF,
@@ -1087,10 +1164,19 @@ static const struct fault_op fault_ops[] = {
 	  .chip = probe_chip, .run = probe_run, .done = wdt_probe_done },
 	{ "watchdog start", FAULT_REPORTS, RETURNS_IT, .reset_source = true,
 	  .run = wdt_start_run, .done = wdt_start_done },
-	{ "watchdog stop", FAULT_REPORTS, RETURNS_IT, .reset_source = true,
-	  .setup = wdt_started, .run = wdt_stop_run, .done = wdt_stop_done },
+	{ "watchdog stop", FAULT_SILENT,
+	  "a stop that may not have reached the chip is no error: the watchdog core feeds a watchdog known to run (WDOG_HW_RUNNING)",
+	  .reset_source = true, .setup = wdt_started, .run = wdt_stop_run,
+	  .done = wdt_stop_done },
 	{ "watchdog ping", FAULT_REPORTS, RETURNS_IT, .reset_source = true,
 	  .setup = wdt_started, .run = wdt_ping_run, .done = wdt_ping_done },
+	{ "watchdog suspend", FAULT_REPORTS_OR_DONE,
+	  "a failed stop fails the suspend; one the chip took is done",
+	  .reset_source = true, .setup = wdt_started, .run = wdt_suspend_run,
+	  .done = wdt_stop_done },
+	{ "watchdog resume", FAULT_REPORTS, RETURNS_IT, .reset_source = true,
+	  .setup = wdt_suspended, .run = wdt_resume_run,
+	  .done = wdt_resume_done },
 	{ "watchdog get_timeleft", FAULT_SILENT,
 	  "it has no error value (0 s left on a failed read)",
 	  .reset_source = true, .setup = wdt_started,
@@ -1187,6 +1273,19 @@ static __printf(2, 3) void violation(struct fault_run *r, const char *fmt,
 			   r->retry ? ", the next attempt" : "", what);
 }
 
+/*
+ * The timer's alarm (1 Hz or 1/60 Hz with TIE, no countdown) and the
+ * minute registers' (AIE) are never armed together: a second wake.
+ */
+static bool alarm_doubled(struct fault_run *r)
+{
+	u8 ctrl = peek(r, REG_TIMER_CTRL);
+
+	return (ctrl & TIMER_TE) && (ctrl & 3) >= TD_1HZ &&
+	       (peek(r, REG_CTRL2) & (CTRL2_TIE | CTRL2_AIE)) ==
+	       (CTRL2_TIE | CTRL2_AIE) && !shows(r, "enable", "1\n");
+}
+
 /* The registers the driver caches: the cache holds what the chip holds. */
 static void check_cache(struct fault_run *r)
 {
@@ -1245,6 +1344,8 @@ static unsigned int fault_attempt(struct fault_run *r)
 	if (lost)
 		violation(r, "flags %#04x cleared (AF 0x08, TF 0x04, VLF 0x80)",
 			  lost);
+	if (r->rtc && !op->reset_source && !op->rebind && alarm_doubled(r))
+		violation(r, "the timer's alarm and AIE armed together");
 	/*
 	 * A probe that fails takes its map with it (devm, in the bus
 	 * driver): nothing reads that cache again.

@@ -77,19 +77,20 @@ static void wdt_ops(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
 	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
-	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 60);
+	/* One tick more than the timeout: no reset sooner than 60 s. */
+	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 61);
 	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_CTRL2) & (CTRL2_TI_TP | CTRL2_TIE),
 			CTRL2_TI_TP | CTRL2_TIE);
 
 	ins5s8563_model_advance(&t->model, 10 * ONE_SECOND);
 	KUNIT_EXPECT_EQ(test, wdd->ops->get_timeleft(wdd), 50);
 	KUNIT_ASSERT_EQ(test, wdd->ops->ping(wdd), 0);
-	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 60);
+	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 61);
 	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
 
 	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 300), 0);
 	KUNIT_ASSERT_EQ(test, wdd->ops->ping(wdd), 0);
-	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 300);
+	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 301);
 
 	KUNIT_ASSERT_EQ(test, wdd->ops->stop(wdd), 0);
 	KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
@@ -112,6 +113,8 @@ static void wdt_expiry_pulses(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 2), 0);
 	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
 	ins5s8563_model_advance(&t->model, 2 * ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 0);
+	ins5s8563_model_advance(&t->model, ONE_SECOND);
 	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 1);
 	KUNIT_EXPECT_TRUE(test, ins5s8563_model_int(&t->model));
 	ins5s8563_model_advance(&t->model, 256);
@@ -150,9 +153,9 @@ struct ping_case {
 static const struct ping_case ping_cases[] = {
 	{ "60 s, count 0x000100", 60, 0x100, false },
 	{ "60 s, count 0x010000", 60, 0x10000, false },
-	{ "300 s (0x00012c), count 5", 300, 5, false },
-	{ "256 s (0x000100), count 1", 256, 1, false },
-	{ "65536 s (0x010000), count 2", 65536, 2, false },
+	{ "300 s (0x00012d ticks), count 5", 300, 5, false },
+	{ "255 s (0x000100 ticks), count 1", 255, 1, false },
+	{ "65535 s (0x010000 ticks), count 2", 65535, 2, false },
 	{ "2 s, count 0x000100", 2, 0x100, false },
 	{ "300 s, a rollover during the writes", 300, 0x100, true },
 	{ "60 s, a rollover during the writes", 60, 0x100, true },
@@ -191,7 +194,7 @@ static void wdt_ping_never_expires(struct kunit *test)
 	KUNIT_EXPECT_GE_MSG(test, t->race_access, 2,
 			    "the count fell to %u during the ping",
 			    t->race_access);
-	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), c->timeout);
+	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), c->timeout + 1);
 	KUNIT_EXPECT_EQ_MSG(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2,
 			    "the timer never stops");
 	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 0);
@@ -238,7 +241,7 @@ static void wdt_handover(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
 	/* As found, or already fed by the watchdog core's boot handler. */
 	KUNIT_EXPECT_TRUE_MSG(test, ins_timer_regs(test) == 30 ||
-			      ins_timer_regs(test) == wdd->timeout,
+			      ins_timer_regs(test) == wdd->timeout + 1,
 			      "count %u", ins_timer_regs(test));
 	KUNIT_EXPECT_TRUE_MSG(test, ins_peek(test, REG_CTRL2) & CTRL2_TI_TP,
 			      "pulsed, or /INT holds the board in reset");
@@ -281,7 +284,7 @@ static void wdt_resume_keeps_tf(struct kunit *test)
 	wdd = wdt(test);
 	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 2), 0);
 	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
-	ins5s8563_model_advance(&t->model, 2 * ONE_SECOND);
+	ins5s8563_model_advance(&t->model, 3 * ONE_SECOND);
 	KUNIT_ASSERT_TRUE(test, ins_peek(test, REG_CTRL2) & CTRL2_TF);
 
 	KUNIT_EXPECT_EQ(test, ins5s8563_resume(t->dev), 0);
@@ -363,7 +366,9 @@ static void wdt_bus_errors(struct kunit *test)
 		ins5s8563_model_advance(&t->model, 3 * ONE_SECOND);
 		ins5s8563_model_reset_counters(&t->model);
 		ins5s8563_model_fail(&t->model, k, 1, -ETIMEDOUT);
-		KUNIT_EXPECT_EQ_MSG(test, wdt_run(wdd, c->op), -ETIMEDOUT,
+		/* A stop that fails leaves it fed by the core: no error. */
+		KUNIT_EXPECT_EQ_MSG(test, wdt_run(wdd, c->op),
+				    c->op == WDT_STOP ? 0 : -ETIMEDOUT,
 				    "transfer %u of %u", k, n);
 		ins5s8563_model_fail(&t->model, 0, 0, 0);
 		if (c->op == WDT_PING) {
@@ -384,9 +389,9 @@ static void wdt_bus_errors(struct kunit *test)
 
 /*
  * A stop while the chip answers nothing, not even the read-back of TE:
- * the watchdog runs on (the core says "did not stop!"), and the next stop
- * must stop it; a start that never reached the chip, and the next start
- * must start it.
+ * the watchdog runs on, known to run so that the core feeds it, and the
+ * next stop must stop it; a start that never reached the chip, and the
+ * next start must start it.
  */
 static void wdt_chip_gone(struct kunit *test)
 {
@@ -400,9 +405,11 @@ static void wdt_chip_gone(struct kunit *test)
 
 	ins5s8563_model_reset_counters(&t->model);
 	ins5s8563_model_fail(&t->model, 1, 1000, -ENXIO);
-	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), -ENXIO);
+	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
 	ins5s8563_model_fail(&t->model, 0, 0, 0);
 	KUNIT_ASSERT_TRUE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
+	KUNIT_EXPECT_TRUE(test, test_bit(WDOG_HW_RUNNING, &wdd->status));
+	clear_bit(WDOG_HW_RUNNING, &wdd->status);
 	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
 	KUNIT_EXPECT_FALSE_MSG(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE,
 			       "the second stop left it running");
@@ -413,8 +420,295 @@ static void wdt_chip_gone(struct kunit *test)
 	ins5s8563_model_fail(&t->model, 0, 0, 0);
 	KUNIT_EXPECT_EQ(test, wdd->ops->start(wdd), 0);
 	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
-	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), wdd->timeout);
+	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), wdd->timeout + 1);
 	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+}
+
+/* ---- never sooner than the timeout, never while the system sleeps ------------ */
+
+struct early_case {
+	const char *desc;
+	u32 timeout;
+	/* Oscillator ticks from the ping to the next seconds rollover. */
+	u32 to_rollover;
+};
+
+static const struct early_case early_cases[] = {
+	{ "2 s, pinged 10 ms before a rollover", 2, 328 },
+	{ "3 s, pinged 10 ms before a rollover", 3, 328 },
+	{ "10 s, pinged 10 ms before a rollover", 10, 328 },
+	{ "2 s, pinged just after a rollover", 2, 32767 },
+	{ "10 s, pinged just after a rollover", 10, 32767 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(early_cases, early_cases, desc);
+
+/*
+ * A starved watchdog resets the board no sooner than its timeout after
+ * the last ping, wherever in its second the ping came, and at most one
+ * second later (the counter steps on the seconds rollovers, decision 9).
+ */
+static void wdt_never_early(struct kunit *test)
+{
+	const struct early_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+	u64 tick;
+
+	add_reset_source(test);
+	ins_probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, c->timeout), 0);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+	ins5s8563_model_advance(&t->model, 2 * ONE_SECOND - c->to_rollover -
+				t->model.subsec);
+	KUNIT_ASSERT_EQ(test, wdd->ops->ping(wdd), 0);
+	ins5s8563_model_reset_counters(&t->model);
+
+	for (tick = 0; tick < (u64)(c->timeout + 1) * ONE_SECOND; tick += 64) {
+		ins5s8563_model_advance(&t->model, 64);
+		if (t->model.timer_expiries)
+			break;
+	}
+	KUNIT_EXPECT_GE_MSG(test, tick + 64, (u64)c->timeout * ONE_SECOND,
+			    "reset %llu ms after the last ping, timeout %u s",
+			    div_u64((tick + 64) * 1000, ONE_SECOND), c->timeout);
+	KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 1,
+			    "no reset within timeout + 1 s");
+	KUNIT_EXPECT_LE(test, wdd->ops->get_timeleft(wdd), c->timeout);
+}
+
+/*
+ * The watchdog core clears WDOG_HW_RUNNING and calls ->stop (the magic
+ * close); when the stop may not have reached the chip, the counter runs
+ * on, and the core feeds only a watchdog that is not active and is known
+ * to run: ->stop returns 0 with WDOG_HW_RUNNING set. The core's pings then
+ * feed it, and the next stop (the next magic close) stops it.
+ */
+struct stop_fault_case {
+	const char *desc;
+	unsigned int count;
+};
+
+static const struct stop_fault_case stop_fault_cases[] = {
+	{ "the stop write fails, the chip answers after", 1 },
+	{ "the chip answers nothing", 100 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(stop_fault_cases, stop_fault_cases, desc);
+
+static void wdt_failed_stop_keeps_feeding(struct kunit *test)
+{
+	const struct stop_fault_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+	int ret;
+
+	add_reset_source(test);
+	ins_probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+
+	clear_bit(WDOG_HW_RUNNING, &wdd->status);
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 1, c->count, -ETIMEDOUT);
+	ret = wdd->ops->stop(wdd);
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+	KUNIT_ASSERT_TRUE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
+	KUNIT_EXPECT_EQ_MSG(test, ret, 0,
+			    "an error keeps the watchdog active, and unfed");
+	KUNIT_EXPECT_TRUE_MSG(test, test_bit(WDOG_HW_RUNNING, &wdd->status),
+			      "the core does not know that the counter runs");
+
+	ins5s8563_model_advance(&t->model, 30 * ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, wdd->ops->ping(wdd), 0);
+	KUNIT_EXPECT_EQ_MSG(test, ins_timer_regs(test), wdd->timeout + 1,
+			    "the core's ping did not feed it");
+	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
+
+	clear_bit(WDOG_HW_RUNNING, &wdd->status);
+	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+	KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
+	KUNIT_EXPECT_FALSE(test, test_bit(WDOG_HW_RUNNING, &wdd->status));
+	ins5s8563_model_advance(&t->model, 200 * ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 0);
+}
+
+/*
+ * Across system suspend the counter is stopped (nobody pings it while the
+ * system sleeps, and it keeps counting on its battery), and started again
+ * with a whole timeout at resume.
+ */
+static void wdt_suspend_resume(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+
+	add_reset_source(test);
+	ins_probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 3), 0);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+	set_bit(WDOG_ACTIVE, &wdd->status);
+	ins5s8563_model_advance(&t->model, 2 * ONE_SECOND);
+
+	KUNIT_ASSERT_EQ(test, ins5s8563_pm_ops.suspend(t->dev), 0);
+	KUNIT_EXPECT_FALSE_MSG(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE,
+			       "the watchdog counts while the system sleeps");
+	ins5s8563_model_advance(&t->model, 60 * ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 0);
+
+	KUNIT_ASSERT_EQ(test, ins5s8563_pm_ops.resume(t->dev), 0);
+	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
+	KUNIT_EXPECT_EQ_MSG(test, ins_timer_regs(test), 4,
+			    "resume starts a whole timeout (3 s, one tick more)");
+	ins5s8563_model_advance(&t->model, 3 * ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 0);
+	ins5s8563_model_advance(&t->model, ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 1);
+	clear_bit(WDOG_ACTIVE, &wdd->status);
+	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+}
+
+/* A stopped watchdog stays stopped across suspend and resume. */
+static void wdt_suspend_stopped(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	add_reset_source(test);
+	ins_probe_ok(test);
+	ins5s8563_model_reset_counters(&t->model);
+	KUNIT_ASSERT_EQ(test, ins5s8563_pm_ops.suspend(t->dev), 0);
+	KUNIT_ASSERT_EQ(test, ins5s8563_pm_ops.resume(t->dev), 0);
+	KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
+	KUNIT_EXPECT_EQ(test, t->model.writes, 0);
+}
+
+static void count_int(struct ins5s8563_model *m, void *priv, bool asserted)
+{
+	struct ins5s8563_test *t = priv;
+
+	if (asserted)
+		t->fires++;
+}
+
+/* Each bus access lasts 8 ticks: a 4096 Hz count of 1 expires meanwhile. */
+static void slow_bus_hook(struct ins5s8563_model *m, void *priv,
+			  unsigned int access, enum ins5s8563_model_dir dir,
+			  u8 reg)
+{
+	__ins5s8563_model_advance(m, 8);
+}
+
+struct leftover_case {
+	const char *desc;
+	u8 td;
+	u8 ctrl2;
+};
+
+static const struct leftover_case leftover_cases[] = {
+	{ "4096 Hz, off /INT", 0, 0 },
+	{ "4096 Hz, off /INT, pulse mode set", 0, CTRL2_TI_TP },
+	{ "64 Hz, off /INT", 1, 0 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(leftover_cases, leftover_cases, desc);
+
+/*
+ * Probe with reset-source over a fast countdown an earlier kernel left
+ * running off /INT: /INT is the board's reset, and must not move until
+ * that count is stopped.
+ */
+static void wdt_probe_never_pulses(struct kunit *test)
+{
+	const struct leftover_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+
+	add_reset_source(test);
+	ins_poke(test, REG_TIMER_LOW, 1);
+	ins_poke(test, REG_TIMER_CTRL, TIMER_TE | c->td);
+	ins_poke(test, REG_CTRL2, c->ctrl2);
+	t->fires = 0;
+	ins5s8563_model_set_int_cb(&t->model, count_int, t);
+	ins5s8563_model_set_hook(&t->model, slow_bus_hook, t);
+	ins_probe_ok(test);
+	ins5s8563_model_set_hook(&t->model, NULL, NULL);
+	KUNIT_EXPECT_EQ_MSG(test, t->fires, 0, "/INT (the reset) moved during probe");
+	KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
+	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_CTRL2) & (CTRL2_TIE | CTRL2_TI_TP),
+			CTRL2_TIE | CTRL2_TI_TP);
+}
+
+/*
+ * The chip lost power at runtime (VLF): its timer is stopped and /INT's
+ * enables are gone. A ping must not go on writing counter bytes that count
+ * nothing: it starts the watchdog anew, at no more transfers than a ping.
+ */
+static void wdt_power_loss_restarts(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+	struct rtc_time tm;
+	unsigned int ping;
+
+	add_reset_source(test);
+	ins_probe_ok(test);
+	wdd = wdt(test);
+	rtc_time64_to_tm(mktime64(2024, 6, 15, 12, 0, 0), &tm);
+	KUNIT_ASSERT_EQ(test, ins_set_time(test, &tm), 0);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+	ins5s8563_model_reset_counters(&t->model);
+	KUNIT_ASSERT_EQ(test, wdd->ops->ping(wdd), 0);
+	ping = t->model.accesses;
+
+	ins5s8563_model_power_on_reset(&t->model);
+	KUNIT_EXPECT_EQ(test, wdd->ops->ping(wdd), 0);
+	KUNIT_EXPECT_EQ_MSG(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2,
+			    "the watchdog silently stopped with the power loss");
+	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), wdd->timeout + 1);
+	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_CTRL2) & (CTRL2_TIE | CTRL2_TI_TP),
+			CTRL2_TIE | CTRL2_TI_TP);
+	kunit_info(test, "transfers per ping: %u\n", ping);
+	KUNIT_EXPECT_LE(test, ping, 4);
+	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+}
+
+struct shutdown_case {
+	const char *desc;
+	enum system_states state;
+	bool runs;
+};
+
+static const struct shutdown_case shutdown_cases[] = {
+	{ "reboot: it guards the reboot", SYSTEM_RESTART, true },
+	{ "power-off: stopped", SYSTEM_POWER_OFF, false },
+	{ "halt: stopped", SYSTEM_HALT, false },
+};
+
+KUNIT_ARRAY_PARAM_DESC(shutdown_cases, shutdown_cases, desc);
+
+/*
+ * Through a reboot the watchdog keeps running (the next kernel takes it
+ * over); at power-off it stops, or it would reset (power up) a board meant
+ * to stay off, and the next boot would report a reset it never made.
+ */
+static void wdt_shutdown(struct kunit *test)
+{
+	const struct shutdown_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+
+	add_reset_source(test);
+	ins_probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+	ins5s8563_shutdown(t->dev, c->state);
+	KUNIT_EXPECT_EQ(test, !!(ins_peek(test, REG_TIMER_CTRL) & TIMER_TE),
+			c->runs);
+	ins5s8563_model_advance(&t->model, 120 * ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, c->runs ? 1 : 0);
+	if (c->runs)
+		KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
 }
 
 static struct kunit_case ins5s8563_wdt_cases[] = {
@@ -429,6 +723,14 @@ static struct kunit_case ins5s8563_wdt_cases[] = {
 	KUNIT_CASE(wdt_survives_time_set),
 	KUNIT_CASE(wdt_resume_keeps_tf),
 	KUNIT_CASE_PARAM(wdt_bus_errors, wdt_fault_cases_gen_params),
+	KUNIT_CASE_PARAM(wdt_never_early, early_cases_gen_params),
+	KUNIT_CASE_PARAM(wdt_failed_stop_keeps_feeding,
+			 stop_fault_cases_gen_params),
+	KUNIT_CASE(wdt_suspend_resume),
+	KUNIT_CASE(wdt_suspend_stopped),
+	KUNIT_CASE_PARAM(wdt_probe_never_pulses, leftover_cases_gen_params),
+	KUNIT_CASE(wdt_power_loss_restarts),
+	KUNIT_CASE_PARAM(wdt_shutdown, shutdown_cases_gen_params),
 	{}
 };
 

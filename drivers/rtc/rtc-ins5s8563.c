@@ -68,6 +68,7 @@
 #define INS5S8563_TIMER_TE		BIT(7)
 #define INS5S8563_TIMER_TD		GENMASK(1, 0)
 #define INS5S8563_TD_1HZ		2
+#define INS5S8563_TD_1_60HZ		3
 
 #define INS5S8563_REG_TIMER_LOW		0x0f
 #define INS5S8563_REG_TIMER_HIGH	0x12
@@ -120,6 +121,14 @@ struct ins5s8563 {
 	/* The alarm last set, in seconds; 0 when unknown. */
 	time64_t alarm;
 	/*
+	 * The rtc core's update interrupts are on, as it said at its last
+	 * call of set_alarm or alarm_irq_enable (under its ops_lock, where
+	 * its timers are consistent): they have the timer. Its own flag
+	 * reads 0 while its work takes the timer out of its queue and puts
+	 * it back, which the sysfs countdown must not take for "off".
+	 */
+	bool uie;
+	/*
 	 * With the alarm in the timer: the second whose rollover the timer
 	 * expires into next, 0 when unknown. A set_alarm for exactly that
 	 * second (update interrupts, every second) needs no transfer.
@@ -142,6 +151,8 @@ struct ins5s8563 {
 #endif
 	/* /INT resets the board: the timer is the watchdog's. */
 	bool reset_source;
+	/* The watchdog was counting when the system went to sleep. */
+	bool wdt_suspended;
 	struct watchdog_device wdd;
 };
 
@@ -475,19 +486,17 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
 
 /* ---- the countdown timer and its owner ---------------------------------- */
 
-static bool ins5s8563_uie_on(struct ins5s8563 *ins)
-{
-	return ins->rtc->uie_rtctimer.enabled;
-}
-
 /*
  * Brings the chip's timer to @new; only ins5s8563_timer_switch() calls it.
  * The counter is only ever loaded with TE=0, so the chip never counts from
  * a half-written value, and starting always loads it, so counting begins
- * at the full reload value. TF is cleared when the timer starts.
+ * at the full reload value. TF is cleared when the timer starts, and with
+ * TIE where @clear says so. On an error, *@started says that the start
+ * reached the chip (the timer runs @new).
  */
 static int ins5s8563_timer_apply(struct ins5s8563 *ins,
-				 const struct ins5s8563_timer *new)
+				 const struct ins5s8563_timer *new, u8 clear,
+				 bool *started)
 {
 	struct ins5s8563_timer *cur = &ins->hw;
 	bool load = (new->enabled && !cur->enabled) || cur->unknown ||
@@ -505,14 +514,18 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 	int ret;
 
 	lockdep_assert_held(&ins->lock);
+	*started = false;
 
 	/*
-	 * A timer that stops for good goes off /INT first: a failure in
-	 * what follows then leaves it stopped without TIE, as a free timer
-	 * is (no caller frees a timer that has no owner again).
+	 * A timer that goes off /INT does so first: a failure in what
+	 * follows then leaves it stopped without TIE, as a free timer is (no
+	 * caller frees a timer that has no owner again). Nothing goes onto
+	 * /INT before the count running now is stopped: where /INT is the
+	 * board's reset, a count this driver did not start (a fast countdown
+	 * left by an earlier kernel) must not pulse it.
 	 */
-	if (!start && (ins->ctrl2 & mask) != enables) {
-		ret = ins5s8563_update_ctrl2(ins, mask, enables, 0);
+	if ((ins->ctrl2 & INS5S8563_CTRL2_TIE) && !new->tie) {
+		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE, 0, clear);
 		if (ret)
 			goto err;
 	}
@@ -563,6 +576,10 @@ err:
 	 */
 	if (!regmap_read(ins->regmap, INS5S8563_REG_TIMER_CTRL, &te)) {
 		cur->enabled = te & INS5S8563_TIMER_TE;
+		if (starting && cur->enabled) {
+			*cur = *new;
+			*started = true;
+		}
 	} else if (cur->enabled || starting) {
 		cur->enabled = true;
 		cur->unknown = true;
@@ -630,15 +647,97 @@ static int ins5s8563_alarm_to_minutes(struct ins5s8563 *ins, bool enable)
 	return ret;
 }
 
+/* The chip's time in seconds, and its seconds register as read. */
+static int ins5s8563_now(struct ins5s8563 *ins, time64_t *now, u8 *sec)
+{
+	struct rtc_time tm;
+	int ret;
+
+	ret = ins5s8563_rtc_read_time(ins->dev, &tm);
+	if (ret)
+		return ret;
+
+	*now = rtc_tm_to_time64(&tm);
+	if (sec)
+		*sec = bin2bcd(tm.tm_sec);
+
+	return 0;
+}
+
+/*
+ * The alarm leaves the timer for the minute registers, before the
+ * countdown takes the timer. An alarm whose second has come may have set
+ * TF already, which the countdown's start clears before the interrupt
+ * thread sees it: such an alarm is not moved (its minute has begun, and
+ * would match a month later) but reported, in *@due.
+ */
+static int ins5s8563_alarm_leave_timer(struct ins5s8563 *ins, bool *due)
+{
+	time64_t now;
+	int ret;
+
+	ret = ins5s8563_now(ins, &now, NULL);
+	if (ret)
+		return ret;
+
+	*due = ins->alarm <= now;
+	if (*due)
+		return 0;
+
+	return ins5s8563_alarm_to_minutes(ins, true);
+}
+
+/*
+ * After the countdown took the timer from the alarm: a second of the alarm
+ * that came while it moved (its TF cleared by the start) is reported now,
+ * and its copy in the minute registers goes. The rtc core takes a report
+ * as "look at your timers": a second one for the same alarm, should the
+ * minute registers or the handler report it too, delivers nothing twice.
+ */
+static void ins5s8563_alarm_left_timer(struct ins5s8563 *ins, bool due)
+{
+	time64_t now;
+	int ret = 0;
+
+	if (!due) {
+		ret = ins5s8563_now(ins, &now, NULL);
+		due = !ret && ins->alarm <= now;
+	}
+	/* Not knowing, the rtc core looks: it finds the alarm not yet due. */
+	if (due || ret)
+		rtc_update_irq(ins->rtc, 1, RTC_AF | RTC_IRQF);
+	if (due)
+		ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE, 0,
+				       INS5S8563_CTRL2_AF);
+}
+
+/*
+ * The timer's alarm and the minute registers' are never armed together: a
+ * second wake, up to a minute later. Wherever the timer may hold the
+ * alarm, AIE goes.
+ */
+static int ins5s8563_alarm_minutes_off(struct ins5s8563 *ins)
+{
+	if (ins->owner != INS5S8563_TIMER_ALARM ||
+	    !(ins->ctrl2 & INS5S8563_CTRL2_AIE))
+		return 0;
+
+	return ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE, 0,
+				      INS5S8563_CTRL2_AF);
+}
+
+static int ins5s8563_timer_free(struct ins5s8563 *ins);
+
 /*
  * The one place that decides who owns the countdown timer and brings the
  * chip there; every change of 0x0e, 0x0f, 0x12, 0x13, TIE and TI_TP goes
  * through it. @hw is what the new owner wants of the timer.
  *
  * - The user's countdown has priority over the alarm: the alarm moves to
- *   the minute registers (rounded up) when the countdown takes the timer.
- *   Update interrupts last about a second (hwclock) and need the timer:
- *   while they are on, the countdown is refused with -EBUSY; while the
+ *   the minute registers (rounded up) when the countdown takes the timer,
+ *   or reaches the rtc core at once if its second has come. Update
+ *   interrupts last about a second (hwclock) and need the timer: while
+ *   they are on, the countdown is refused with -EBUSY; while the
  *   countdown runs, they are refused (see set_alarm).
  * - The alarm takes the timer unless the countdown holds it (-EBUSY); the
  *   minute registers are then switched off, once the timer runs.
@@ -651,13 +750,18 @@ static int ins5s8563_alarm_to_minutes(struct ins5s8563 *ins, bool enable)
  * clear TF); the alarm always does, to wake the system as AF would; the
  * watchdog in pulse mode, since TF stays set across the reset it causes
  * and a level /INT would hold the board in reset.
+ *
+ * Whatever fails, the owner is who the chip's timer works for, and the
+ * timer's alarm and the minute registers' are never both armed.
  */
 static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 				  enum ins5s8563_timer_owner owner,
 				  struct ins5s8563_timer *hw)
 {
 	enum ins5s8563_timer_owner old = ins->owner;
+	bool due = false, started;
 	unsigned int ctrl2;
+	u8 clear = 0;
 	int ret;
 
 	lockdep_assert_held(&ins->lock);
@@ -673,12 +777,17 @@ static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 		hw->tie = true;
 		break;
 	case INS5S8563_TIMER_COUNTDOWN:
-		if (ins5s8563_uie_on(ins))
+		if (ins->uie)
 			return -EBUSY;
 		if (old == INS5S8563_TIMER_ALARM) {
-			ret = ins5s8563_alarm_to_minutes(ins, true);
+			ret = ins5s8563_alarm_leave_timer(ins, &due);
 			if (ret)
 				return ret;
+			/*
+			 * The alarm's count is not the countdown's, also
+			 * where their settings agree: start it anew.
+			 */
+			ins->hw.ticks = 0;
 		}
 		hw->enabled = true;
 		hw->tie = ins->irq > 0;
@@ -698,7 +807,6 @@ static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 			if (ctrl2 & INS5S8563_CTRL2_TF)
 				ins->countdown.expired = true;
 		}
-		hw->td = INS5S8563_TD_1HZ;
 		hw->enabled = true;
 		hw->pulse = false;
 		hw->tie = true;
@@ -706,28 +814,47 @@ static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 	case INS5S8563_TIMER_FREE:
 		hw->enabled = false;
 		hw->tie = false;
+		/*
+		 * Without an interrupt, a TF the alarm left (it fired while
+		 * the system was awake) is no countdown expiry: it goes with
+		 * TIE.
+		 */
+		if (old == INS5S8563_TIMER_ALARM && ins->irq <= 0)
+			clear = INS5S8563_CTRL2_TF;
 		break;
 	}
 
-	ret = ins5s8563_timer_apply(ins, hw);
+	ret = ins5s8563_timer_apply(ins, hw, clear, &started);
 	if (ret) {
-		/* What the chip has decides: a stopped timer has no owner. */
-		if (!ins->hw.enabled)
+		/*
+		 * What the chip has decides: a stopped timer has no owner, a
+		 * start that reached it the new one; a stop that did not, the
+		 * old one still.
+		 */
+		if (started)
+			ins->owner = owner;
+		else if (!ins->hw.enabled)
 			ins->owner = INS5S8563_TIMER_FREE;
 		ins->timer_next = 0;
+		ins5s8563_alarm_minutes_off(ins);
 		return ret;
 	}
 	ins->owner = owner;
 	if (owner != INS5S8563_TIMER_ALARM)
 		ins->timer_next = 0;
+	if (old == INS5S8563_TIMER_ALARM && owner == INS5S8563_TIMER_COUNTDOWN)
+		ins5s8563_alarm_left_timer(ins, due);
 
-	/* The alarm leaves the minute registers, if it was there. */
-	if (owner == INS5S8563_TIMER_ALARM &&
-	    (ins->ctrl2 & INS5S8563_CTRL2_AIE))
-		return ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE, 0,
-					      INS5S8563_CTRL2_AF);
+	/*
+	 * The alarm leaves the minute registers, if it was there. Should
+	 * that fail, the timer gives it back to them: the rtc core, which
+	 * hears of the error, keeps what they hold.
+	 */
+	ret = ins5s8563_alarm_minutes_off(ins);
+	if (ret)
+		ins5s8563_timer_free(ins);
 
-	return 0;
+	return ret;
 }
 
 /* Frees the timer from the alarm: stopped, the user's settings loaded. */
@@ -739,34 +866,44 @@ static int ins5s8563_timer_free(struct ins5s8563 *ins)
 }
 
 /*
- * The alarm in the timer: T - now ticks of the 1 Hz source, which expire on
- * the rollover into second T (the 1 Hz source is the calendar's, NOTES.md
- * decision 9). A rollover between reading the time and starting the timer
- * would make it a second late, so the seconds are read again afterwards
- * and the timer reloaded if they moved. -ETIME when T has come, -ERANGE
- * when it is beyond the counter.
+ * The alarm in the timer. Within the 1 Hz counter's range (16777215 s,
+ * 194 days) it is T - now ticks of the 1 Hz source, which expire on the
+ * rollover into second T (the 1 Hz source is the calendar's, NOTES.md
+ * decision 9). Beyond it, the timer counts minute rollovers at 1/60 Hz
+ * (16777215 of them, 31.9 years) up to the last one at or before T: there
+ * the rtc core finds the alarm not yet due and sets it again, then within
+ * the 1 Hz range. A rollover between reading the time and starting the
+ * timer would make it a second (a minute) late, so the seconds are read
+ * again afterwards and the timer reloaded if they moved. -ETIME when T
+ * has come, -ERANGE when it is beyond the counter.
  */
-static int ins5s8563_rtc_read_time(struct device *dev, struct rtc_time *tm);
-
 static int ins5s8563_alarm_to_timer(struct ins5s8563 *ins)
 {
 	struct ins5s8563_timer hw = { };
-	struct rtc_time tm;
 	unsigned int sec;
 	time64_t now;
 	int ret, try;
+	u8 was;
 
+	/* Whatever fails, the second timer_next names is not loaded. */
+	ins->timer_next = 0;
 	for (try = 0; try < 3; try++) {
-		ret = ins5s8563_rtc_read_time(ins->dev, &tm);
+		ret = ins5s8563_now(ins, &now, &was);
 		if (ret)
 			return ret;
-		now = rtc_tm_to_time64(&tm);
 		if (ins->alarm <= now)
 			return -ETIME;
-		if (ins->alarm - now > INS5S8563_TIMER_MAX)
+		if (ins->alarm - now <= INS5S8563_TIMER_MAX) {
+			hw.td = INS5S8563_TD_1HZ;
+			hw.ticks = ins->alarm - now;
+		} else if (div_s64(ins->alarm, 60) - div_s64(now, 60) <=
+			   INS5S8563_TIMER_MAX) {
+			hw.td = INS5S8563_TD_1_60HZ;
+			hw.ticks = div_s64(ins->alarm, 60) - div_s64(now, 60);
+		} else {
 			return -ERANGE;
+		}
 
-		hw.ticks = ins->alarm - now;
 		/*
 		 * The count an earlier alarm left says nothing of this one,
 		 * also if the numbers agree: load it again.
@@ -779,8 +916,9 @@ static int ins5s8563_alarm_to_timer(struct ins5s8563 *ins)
 		ret = regmap_read(ins->regmap, INS5S8563_REG_SEC, &sec);
 		if (ret)
 			return ret;
-		if ((sec & ~INS5S8563_SEC_VLF) == bin2bcd(tm.tm_sec)) {
-			ins->timer_next = ins->alarm;
+		if ((sec & ~INS5S8563_SEC_VLF) == was) {
+			if (hw.td == INS5S8563_TD_1HZ)
+				ins->timer_next = ins->alarm;
 			return 0;
 		}
 	}
@@ -790,25 +928,30 @@ static int ins5s8563_alarm_to_timer(struct ins5s8563 *ins)
 
 /*
  * When the alarm in the timer expires: the time and the live counter, read
- * within one second (the counter steps on the rollover, decision 9).
+ * within one second (the counter steps on the rollover, decision 9). At
+ * 1/60 Hz, the minute rollover it expires at.
  */
 static int ins5s8563_timer_expiry(struct ins5s8563 *ins, time64_t *expiry)
 {
-	struct rtc_time tm;
 	unsigned int sec;
+	time64_t now;
 	u32 count;
 	int ret, try;
+	u8 was;
 
 	for (try = 0; try < 3; try++) {
-		ret = ins5s8563_rtc_read_time(ins->dev, &tm) ?:
+		ret = ins5s8563_now(ins, &now, &was) ?:
 		      ins5s8563_timer_remaining(ins, &count) ?:
 		      regmap_read(ins->regmap, INS5S8563_REG_SEC, &sec);
 		if (ret)
 			return ret;
-		if ((sec & ~INS5S8563_SEC_VLF) == bin2bcd(tm.tm_sec)) {
-			*expiry = rtc_tm_to_time64(&tm) + count;
-			return 0;
-		}
+		if ((sec & ~INS5S8563_SEC_VLF) != was)
+			continue;
+		if (ins->hw.td == INS5S8563_TD_1_60HZ)
+			*expiry = (div_s64(now, 60) + count) * 60;
+		else
+			*expiry = now + count;
+		return 0;
 	}
 
 	return -EAGAIN;
@@ -846,6 +989,10 @@ static int ins5s8563_rtc_read_alarm(struct device *dev,
 	if (ins->owner == INS5S8563_TIMER_ALARM) {
 		ret = ins5s8563_timer_expiry(ins, &expiry) ?:
 		      regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
+		/* The 1/60 Hz stage holds the minute; the driver the second. */
+		if (!ret && ins->hw.td == INS5S8563_TD_1_60HZ &&
+		    div_s64(ins->alarm, 60) * 60 == expiry)
+			expiry = ins->alarm;
 		if (!ret) {
 			ins->alarm = expiry;
 			rtc_time64_to_tm(expiry, &alrm->time);
@@ -882,10 +1029,13 @@ static int ins5s8563_rtc_read_alarm(struct device *dev,
 }
 
 /*
- * An alarm within the counter's range (16777215 s, 194 days) goes to the
- * timer and fires at its second. Beyond it, or while the user's countdown
- * has the timer, the minute registers take it, rounded up: the chip
- * matches minutes, and a minute that has begun would match a month later.
+ * An alarm goes to the timer and fires at its second (beyond 194 days in
+ * two stages, see ins5s8563_alarm_to_timer()). While the user's countdown
+ * has the timer, or beyond 31.9 years, the minute registers take it,
+ * rounded up: the chip matches minutes, and a minute that has begun would
+ * match a month later. They match minute, hour and day of month: an alarm
+ * more than a month ahead matches early, every month until its own, and
+ * the rtc core then finds it not yet due and sets it again.
  */
 static int ins5s8563_rtc_set_alarm(struct device *dev, struct rtc_wkalrm *alrm)
 {
@@ -894,6 +1044,7 @@ static int ins5s8563_rtc_set_alarm(struct device *dev, struct rtc_wkalrm *alrm)
 	int ret = -ERANGE;
 
 	mutex_lock(&ins->lock);
+	ins->uie = ins->rtc->uie_rtctimer.enabled;
 	/* Update interrupts: the timer expires into this second by itself. */
 	if (alrm->enabled && ins->owner == INS5S8563_TIMER_ALARM &&
 	    ins->timer_next == alarm) {
@@ -908,7 +1059,7 @@ static int ins5s8563_rtc_set_alarm(struct device *dev, struct rtc_wkalrm *alrm)
 	 * wait (it gives up on any other error).
 	 */
 	if (alrm->enabled && ins->owner == INS5S8563_TIMER_COUNTDOWN &&
-	    ins5s8563_uie_on(ins)) {
+	    ins->uie) {
 		ret = -EINVAL;
 		goto out;
 	}
@@ -937,18 +1088,18 @@ static int ins5s8563_rtc_alarm_irq_enable(struct device *dev,
 	int ret = 0;
 
 	mutex_lock(&ins->lock);
+	ins->uie = ins->rtc->uie_rtctimer.enabled;
 	/*
 	 * The rtc core disables the alarm when the alarm timer goes, also
 	 * while update interrupts still need the timer.
 	 */
-	if (ins->owner == INS5S8563_TIMER_ALARM) {
-		if (!enabled && !ins5s8563_uie_on(ins))
-			ret = ins5s8563_timer_free(ins);
-	} else {
+	if (ins->owner == INS5S8563_TIMER_ALARM && !enabled && !ins->uie)
+		ret = ins5s8563_timer_free(ins);
+	/* The minute registers: their alarm, or one a failure left armed. */
+	if (!ret && (ins->owner != INS5S8563_TIMER_ALARM || !enabled))
 		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_AIE,
 					     enabled ? INS5S8563_CTRL2_AIE : 0,
 					     0);
-	}
 	mutex_unlock(&ins->lock);
 
 	return ret;
@@ -1194,7 +1345,11 @@ static int ins5s8563_countdown_apply(struct ins5s8563 *ins,
 	if (new->enabled && reload)
 		cd->expired = false;
 
-	if (!was || new->enabled || !ins->alarm)
+	/*
+	 * Also where an earlier attempt stopped the countdown but could not
+	 * move the alarm back: it waits in the minute registers (AIE).
+	 */
+	if (new->enabled || !ins->alarm)
 		return 0;
 	ret = regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
 	if (ret || !(ctrl2 & INS5S8563_CTRL2_AIE) ||
@@ -1481,8 +1636,8 @@ static void ins5s8563_timer_release(void *data)
 /*
  * What probe finds in the timer, before the interrupt can come. The user's
  * countdown never keeps TIE across an unbind or a shutdown: a timer that
- * runs at 1 Hz with TIE set is an alarm an earlier kernel left counting.
- * Any other running timer is a countdown.
+ * runs at 1 Hz or 1/60 Hz with TIE set is an alarm an earlier kernel left
+ * counting. Any other running timer is a countdown.
  */
 static void ins5s8563_timer_state(struct ins5s8563 *ins, const u8 *regs)
 {
@@ -1500,7 +1655,7 @@ static void ins5s8563_timer_state(struct ins5s8563 *ins, const u8 *regs)
 		ins->owner = INS5S8563_TIMER_WATCHDOG;
 	else if (!hw->enabled)
 		ins->owner = INS5S8563_TIMER_FREE;
-	else if (hw->tie && hw->td == INS5S8563_TD_1HZ)
+	else if (hw->tie && hw->td >= INS5S8563_TD_1HZ)
 		ins->owner = INS5S8563_TIMER_ALARM;
 	else
 		ins->owner = INS5S8563_TIMER_COUNTDOWN;
@@ -1566,6 +1721,36 @@ MODULE_PARM_DESC(nowayout, "Watchdog cannot be stopped once started (default="
 #define INS5S8563_WDT_DEFAULT_TIMEOUT	60
 
 /*
+ * The count for a timeout: one tick more. The counter steps on the seconds
+ * rollovers (decision 9), so N ticks loaded during a second expire N - 1
+ * to N seconds later; N + 1 expire no sooner than N seconds after the
+ * ping, and at most one second after that.
+ */
+static u32 ins5s8563_wdt_ticks(struct watchdog_device *wdd)
+{
+	return wdd->timeout + 1;
+}
+
+/*
+ * VLF is set: the chip lost its supply, now or before the time was last
+ * set (VLF stays until then). A power loss now took the counter with it
+ * (TE=0): -ENOLINK. Asked of the chip, not of the cache.
+ */
+static int ins5s8563_wdt_alive(struct ins5s8563 *ins)
+{
+	unsigned int te;
+	int ret;
+
+	regcache_drop_region(ins->regmap, INS5S8563_REG_TIMER_CTRL,
+			     INS5S8563_REG_TIMER_CTRL);
+	ret = regmap_read(ins->regmap, INS5S8563_REG_TIMER_CTRL, &te);
+	if (ret)
+		return ret;
+
+	return te & INS5S8563_TIMER_TE ? 0 : -ENOLINK;
+}
+
+/*
  * Reloads the running counter without stopping it: a stop, should the
  * start after it fail, would leave the board unguarded. The counter's
  * bytes are written while it counts, in an order whose value in between
@@ -1574,7 +1759,8 @@ MODULE_PARM_DESC(nowayout, "Watchdog cannot be stopped once started (default="
  * low byte first otherwise. The counter steps on the seconds rollover
  * (decision 9), and a step between the writes could borrow across them:
  * the seconds are read before and after, and the writes made again if
- * they moved.
+ * they moved. A power loss takes the counter and /INT's enables with it:
+ * -ENOLINK, for the caller to start it all anew.
  */
 static int ins5s8563_wdt_reload(struct ins5s8563 *ins, u32 ticks)
 {
@@ -1588,6 +1774,11 @@ static int ins5s8563_wdt_reload(struct ins5s8563 *ins, u32 ticks)
 		ret = regmap_read(ins->regmap, INS5S8563_REG_SEC, &sec);
 		if (ret)
 			return ret;
+		if ((sec & INS5S8563_SEC_VLF) && !try) {
+			ret = ins5s8563_wdt_alive(ins);
+			if (ret)
+				return ret;
+		}
 		if (ticks > 0xff)
 			ret = regmap_bulk_write(ins->regmap,
 						INS5S8563_REG_TIMER_HIGH, high,
@@ -1613,35 +1804,76 @@ static int ins5s8563_wdt_reload(struct ins5s8563 *ins, u32 ticks)
 	return -EAGAIN;
 }
 
+/*
+ * Starts the watchdog, or feeds it where it runs: a counter that runs
+ * (handed over at boot, or kept running by a stop that failed) is
+ * reloaded, never stopped. One that lost power with the chip is started
+ * anew, /INT's enables with it.
+ */
+static int ins5s8563_wdt_run(struct ins5s8563 *ins)
+{
+	struct watchdog_device *wdd = &ins->wdd;
+	struct ins5s8563_timer hw = {
+		.ticks = ins5s8563_wdt_ticks(wdd),
+		.enabled = true,
+	};
+	int ret = -ENOENT;
+
+	lockdep_assert_held(&ins->lock);
+
+	if (ins->hw.enabled && !ins->hw.unknown)
+		ret = ins5s8563_wdt_reload(ins, hw.ticks);
+	if (ret == -ENOLINK) {
+		dev_warn(ins->dev, "power was lost: watchdog started again\n");
+		regcache_drop_region(ins->regmap, 0, INS5S8563_REG_CLKOUT - 1);
+		regcache_drop_region(ins->regmap, INS5S8563_REG_CLKOUT + 1,
+				     INS5S8563_REG_TIMER_MID);
+		ins->ctrl2 = 0;
+		ins->hw.unknown = true;
+	}
+	if (ret == -ENOENT || ret == -ENOLINK)
+		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
+					     &hw);
+	if (!ret)
+		ins->wdt_suspended = false;
+
+	return ret;
+}
+
 static int ins5s8563_wdt_start(struct watchdog_device *wdd)
 {
 	struct ins5s8563 *ins = watchdog_get_drvdata(wdd);
-	struct ins5s8563_timer hw = { .ticks = wdd->timeout, .enabled = true };
 	int ret;
 
 	mutex_lock(&ins->lock);
-	/* Running already (handed over at boot): reloaded, never stopped. */
-	if (ins->hw.enabled && !ins->hw.unknown)
-		ret = ins5s8563_wdt_reload(ins, wdd->timeout);
-	else
-		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
-					     &hw);
+	ret = ins5s8563_wdt_run(ins);
 	mutex_unlock(&ins->lock);
 
 	return ret;
 }
 
+/*
+ * A stop that may not have reached the chip leaves the counter running,
+ * and the watchdog core has cleared WDOG_HW_RUNNING: given an error it
+ * would keep the watchdog active, and nobody would feed it. Known to run
+ * and not active, it is fed by the core until the next stop.
+ */
 static int ins5s8563_wdt_stop(struct watchdog_device *wdd)
 {
 	struct ins5s8563 *ins = watchdog_get_drvdata(wdd);
-	struct ins5s8563_timer hw = { .ticks = wdd->timeout };
+	struct ins5s8563_timer hw = { .ticks = ins5s8563_wdt_ticks(wdd) };
 	int ret;
 
 	mutex_lock(&ins->lock);
 	ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG, &hw);
+	if (ret && ins->hw.enabled) {
+		set_bit(WDOG_HW_RUNNING, &wdd->status);
+		dev_warn(ins->dev, "watchdog not stopped (%d): fed until the next stop\n",
+			 ret);
+	}
 	mutex_unlock(&ins->lock);
 
-	return ret;
+	return 0;
 }
 
 static int ins5s8563_wdt_ping(struct watchdog_device *wdd)
@@ -1650,7 +1882,7 @@ static int ins5s8563_wdt_ping(struct watchdog_device *wdd)
 	int ret;
 
 	mutex_lock(&ins->lock);
-	ret = ins5s8563_wdt_reload(ins, wdd->timeout);
+	ret = ins5s8563_wdt_run(ins);
 	mutex_unlock(&ins->lock);
 
 	return ret;
@@ -1665,6 +1897,7 @@ static int ins5s8563_wdt_set_timeout(struct watchdog_device *wdd,
 	return 0;
 }
 
+/* The whole seconds left: a count of N expires N - 1 to N seconds on. */
 static unsigned int ins5s8563_wdt_get_timeleft(struct watchdog_device *wdd)
 {
 	struct ins5s8563 *ins = watchdog_get_drvdata(wdd);
@@ -1675,7 +1908,7 @@ static unsigned int ins5s8563_wdt_get_timeleft(struct watchdog_device *wdd)
 		count = 0;
 	mutex_unlock(&ins->lock);
 
-	return count;
+	return count ? count - 1 : 0;
 }
 
 static const struct watchdog_info ins5s8563_wdt_info = {
@@ -1695,8 +1928,9 @@ static const struct watchdog_ops ins5s8563_wdt_ops = {
 
 /*
  * With reset-source, /INT resets the board: the timer is the watchdog's
- * for the driver's lifetime, at 1 Hz (2 s, as the first second can be
- * short, to 16777215 s). A watchdog found running at 1 Hz with TIE (the
+ * for the driver's lifetime, at 1 Hz (2 s, since a reset comes up to a
+ * second after the timeout, to 16777214 s). A watchdog found running at
+ * 1 Hz with TIE (the
  * bootloader's, or the last kernel's) is handed to the watchdog core,
  * which feeds it until userspace opens it; probe never stops it. TF found
  * set means the last reset came from the watchdog.
@@ -1704,19 +1938,21 @@ static const struct watchdog_ops ins5s8563_wdt_ops = {
 static int ins5s8563_wdt_register(struct ins5s8563 *ins, const u8 *regs)
 {
 	struct watchdog_device *wdd = &ins->wdd;
-	struct ins5s8563_timer hw = { .ticks = INS5S8563_WDT_DEFAULT_TIMEOUT };
+	struct ins5s8563_timer hw = { };
 	int ret = 0;
 
 	wdd->parent = ins->dev;
 	wdd->info = &ins5s8563_wdt_info;
 	wdd->ops = &ins5s8563_wdt_ops;
 	wdd->min_timeout = 2;
-	/* The counter would take 16777215 s; the watchdog core, 4294967. */
-	wdd->max_timeout = min_t(unsigned int, INS5S8563_TIMER_MAX,
+	/* The counter would take 16777214 s; the watchdog core, 4294967. */
+	wdd->max_timeout = min_t(unsigned int, INS5S8563_TIMER_MAX - 1,
 				 UINT_MAX / 1000);
 	wdd->timeout = INS5S8563_WDT_DEFAULT_TIMEOUT;
 	watchdog_init_timeout(wdd, 0, ins->dev);
 	watchdog_set_nowayout(wdd, nowayout);
+	/* Suspend stops the counter: the core's pings would find no bus. */
+	watchdog_stop_ping_on_suspend(wdd);
 	watchdog_set_drvdata(wdd, ins);
 
 	if (regs[INS5S8563_REG_CTRL2] & INS5S8563_CTRL2_TF)
@@ -1735,7 +1971,7 @@ static int ins5s8563_wdt_register(struct ins5s8563 *ins, const u8 *regs)
 		}
 	} else {
 		/* Anything else the timer does is no watchdog: stopped. */
-		hw.ticks = wdd->timeout;
+		hw.ticks = ins5s8563_wdt_ticks(wdd);
 		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
 					     &hw);
 	}
@@ -2039,12 +2275,78 @@ EXPORT_SYMBOL_IF_KUNIT(ins5s8563_probe);
  * At shutdown or reboot the countdown goes off /INT, as at unbind: the
  * next kernel would find TIE set and, on an edge-triggered line, /INT low
  * with no edge to come.
+ *
+ * The watchdog keeps running through a reboot, which it guards until the
+ * next kernel takes it over at probe. At power-off and halt it stops: on
+ * its battery it would expire with the board off, and reset (or, where
+ * /INT reaches the PMIC, power up) a board that was meant to stay off, and
+ * the next boot would report a reset it did not make (CARDRESET).
  */
-VISIBLE_IF_KUNIT void ins5s8563_shutdown(struct device *dev)
+VISIBLE_IF_KUNIT void ins5s8563_shutdown(struct device *dev,
+					 enum system_states state)
 {
-	ins5s8563_timer_release(dev_get_drvdata(dev));
+	struct ins5s8563 *ins = dev_get_drvdata(dev);
+	struct ins5s8563_timer hw = { .ticks = ins5s8563_wdt_ticks(&ins->wdd) };
+	int ret;
+
+	if (ins->reset_source && ins->hw.enabled &&
+	    (state == SYSTEM_POWER_OFF || state == SYSTEM_HALT)) {
+		mutex_lock(&ins->lock);
+		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
+					     &hw);
+		mutex_unlock(&ins->lock);
+		if (ret)
+			dev_warn(dev, "watchdog not stopped for power-off: %d\n",
+				 ret);
+	}
+	ins5s8563_timer_release(ins);
 }
 EXPORT_SYMBOL_IF_KUNIT(ins5s8563_shutdown);
+
+/*
+ * The watchdog's counter runs on its battery while the system sleeps, and
+ * nobody feeds it then: a suspend longer than the timeout would reset the
+ * board. It is stopped, and started with a whole timeout at resume (the
+ * watchdog core feeds it from then on, or userspace does). A failed stop
+ * fails the suspend: the system stays awake, and fed.
+ */
+static int ins5s8563_suspend(struct device *dev)
+{
+	struct ins5s8563 *ins = dev_get_drvdata(dev);
+	struct ins5s8563_timer hw = { .ticks = ins5s8563_wdt_ticks(&ins->wdd) };
+	int ret = 0;
+
+	if (!ins->reset_source)
+		return 0;
+
+	mutex_lock(&ins->lock);
+	if (ins->hw.enabled) {
+		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
+					     &hw);
+		if (ret && !ins->hw.enabled)
+			ret = 0;
+		ins->wdt_suspended = !ret;
+	}
+	mutex_unlock(&ins->lock);
+
+	return ret;
+}
+
+/*
+ * A start that fails here is made by the next ping, which finds the
+ * counter stopped (the core pings when the system resumes).
+ */
+static int ins5s8563_wdt_resume(struct ins5s8563 *ins)
+{
+	int ret = 0;
+
+	mutex_lock(&ins->lock);
+	if (ins->wdt_suspended)
+		ret = ins5s8563_wdt_run(ins);
+	mutex_unlock(&ins->lock);
+
+	return ret;
+}
 
 /*
  * Without an interrupt (wakeup-source only) nothing else clears an alarm
@@ -2059,6 +2361,8 @@ VISIBLE_IF_KUNIT int ins5s8563_resume(struct device *dev)
 	bool fired = false;
 	int ret;
 
+	if (ins->reset_source)
+		return ins5s8563_wdt_resume(ins);
 	if (ins->irq > 0)
 		return 0;
 
@@ -2083,7 +2387,10 @@ VISIBLE_IF_KUNIT int ins5s8563_resume(struct device *dev)
 }
 EXPORT_SYMBOL_IF_KUNIT(ins5s8563_resume);
 
-static DEFINE_SIMPLE_DEV_PM_OPS(ins5s8563_pm_ops, NULL, ins5s8563_resume);
+VISIBLE_IF_KUNIT const struct dev_pm_ops ins5s8563_pm_ops = {
+	SYSTEM_SLEEP_PM_OPS(ins5s8563_suspend, ins5s8563_resume)
+};
+EXPORT_SYMBOL_IF_KUNIT(ins5s8563_pm_ops);
 
 static int ins5s8563_i2c_probe(struct i2c_client *client)
 {
@@ -2106,7 +2413,7 @@ static int ins5s8563_i2c_probe(struct i2c_client *client)
 
 static void ins5s8563_i2c_shutdown(struct i2c_client *client)
 {
-	ins5s8563_shutdown(&client->dev);
+	ins5s8563_shutdown(&client->dev, system_state);
 }
 
 static const struct i2c_device_id ins5s8563_id[] = {

@@ -10,6 +10,7 @@
 #include <linux/clk-provider.h>
 #include <linux/device.h>
 #include <linux/interrupt.h>
+#include <linux/kernel.h>
 #include <linux/regmap.h>
 #include <linux/watchdog.h>
 
@@ -19,8 +20,9 @@ int ins5s8563_probe(struct device *dev, struct regmap *regmap, int irq);
 /* The interrupt thread; @dev_id is the driver data of the probed device. */
 irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id);
 /* What the bus driver's shutdown and the PM resume call. */
-void ins5s8563_shutdown(struct device *dev);
+void ins5s8563_shutdown(struct device *dev, enum system_states state);
 int ins5s8563_resume(struct device *dev);
+extern const struct dev_pm_ops ins5s8563_pm_ops;
 /* The watchdog of a probed device with reset-source. */
 struct watchdog_device *ins5s8563_wdt(struct device *dev);
 #ifdef CONFIG_COMMON_CLK
