@@ -72,6 +72,11 @@
  *             first: monotonic time since load, the chip's SEC register
  *             and prescaler, the task, R/W/I (an interrupt raised), the
  *             register, length, data and error; write 0: clear it
+ *   reset_at  read: the chip's time when /INT last reset the board
+ *             (int_wiring reset), in clock's format, or "none"
+ *   irq_delay_ms  read/write: how long after /INT goes low the interrupt
+ *             is raised (0, the default: at once), so that a test can act
+ *             between a flag and its handler
  *   int       read: 1 while /INT is asserted (low)
  *   irq       read: the Linux interrupt number of /INT, 0 when none
  *   int_wiring  read: what /INT is wired to, "irq" or "reset"; write
@@ -199,8 +204,15 @@ struct ins5s8563_sim {
 	bool masked;
 	bool edge_pending;
 	struct irq_work irq_work;
+	/* irq_delay_ms, and the timer that raises the interrupt that late. */
+	u32 irq_delay_ms;
+	struct hrtimer irq_delay;
 	/* /INT drives the board's reset, not the interrupt (int_wiring). */
 	bool wired_reset;
+	/* The chip's 0x02-0x08 and prescaler at the last reset, under stat_lock. */
+	u8 reset_regs[7];
+	u32 reset_subsec;
+	bool reset_seen;
 	/* Serialises the client_node changes of the client at 0x51. */
 	struct mutex client_lock;
 
@@ -322,9 +334,12 @@ static void sim_int_changed(struct ins5s8563_model *m, void *priv,
 	if (READ_ONCE(s->wired_reset)) {
 		unsigned long flags;
 
-		/* The board's reset input saw /INT go low. */
+		/* The board's reset input saw /INT go low (m->lock is held). */
 		spin_lock_irqsave(&s->stat_lock, flags);
 		s->cnt.resets++;
+		memcpy(s->reset_regs, &m->regs[2], sizeof(s->reset_regs));
+		s->reset_subsec = m->subsec;
+		s->reset_seen = true;
 		spin_unlock_irqrestore(&s->stat_lock, flags);
 		return;
 	}
@@ -332,7 +347,21 @@ static void sim_int_changed(struct ins5s8563_model *m, void *priv,
 		return;
 	if (s->type & IRQ_TYPE_EDGE_FALLING)
 		WRITE_ONCE(s->edge_pending, true);
+	if (READ_ONCE(s->irq_delay_ms))
+		hrtimer_start(&s->irq_delay,
+			      ms_to_ktime(READ_ONCE(s->irq_delay_ms)),
+			      HRTIMER_MODE_REL);
+	else
+		irq_work_queue(&s->irq_work);
+}
+
+static enum hrtimer_restart sim_irq_delay_fn(struct hrtimer *t)
+{
+	struct ins5s8563_sim *s = container_of(t, struct ins5s8563_sim,
+					       irq_delay);
+
 	irq_work_queue(&s->irq_work);
+	return HRTIMER_NORESTART;
 }
 
 static void sim_irq_work_fn(struct irq_work *w)
@@ -892,28 +921,53 @@ static const struct file_operations sim_trace_fops = {
 	.write = sim_trace_write,
 };
 
+/* 0x02-0x08: SEC, MIN, HOUR, DAY, WEEKDAY, MONTH, YEAR (no century). */
+static void sim_show_time(struct seq_file *sf, const u8 *r, u32 subsec)
+{
+	seq_printf(sf, "20%02x-%02x-%02x %02x:%02x:%02x.%06u\n", r[6],
+		   r[5] & 0x1f, r[3] & 0x3f, r[2] & 0x3f, r[1] & 0x7f,
+		   r[0] & 0x7f, (u32)mul_u64_u32_div(subsec, USEC_PER_SEC,
+						     SIM_OSC_HZ));
+}
+
 static int sim_clock_show(struct seq_file *sf, void *unused)
 {
 	struct ins5s8563_sim *s = sf->private;
 	unsigned long flags;
 	u8 r[7];
 	u32 subsec;
-	int i;
 
 	sim_sync(s);
 	spin_lock_irqsave(&s->model.lock, flags);
-	for (i = 0; i < ARRAY_SIZE(r); i++)
-		r[i] = s->model.regs[2 + i];
+	memcpy(r, &s->model.regs[2], sizeof(r));
 	subsec = s->model.subsec;
 	spin_unlock_irqrestore(&s->model.lock, flags);
 
-	/* 0x02-0x08: SEC, MIN, HOUR, DAY, WEEKDAY, MONTH, YEAR (no century). */
-	seq_printf(sf, "20%02x-%02x-%02x %02x:%02x:%02x.%06u\n", r[6],
-		   r[5] & 0x1f, r[3] & 0x3f, r[2] & 0x3f, r[1] & 0x7f,
-		   r[0] & 0x7f, (u32)mul_u64_u32_div(subsec, USEC_PER_SEC,
-						     SIM_OSC_HZ));
+	sim_show_time(sf, r, subsec);
 	return 0;
 }
+
+static int sim_reset_at_show(struct seq_file *sf, void *unused)
+{
+	struct ins5s8563_sim *s = sf->private;
+	bool seen;
+	u8 r[7];
+	u32 subsec;
+
+	sim_sync(s);
+	spin_lock_irq(&s->stat_lock);
+	seen = s->reset_seen;
+	memcpy(r, s->reset_regs, sizeof(r));
+	subsec = s->reset_subsec;
+	spin_unlock_irq(&s->stat_lock);
+
+	if (seen)
+		sim_show_time(sf, r, subsec);
+	else
+		seq_puts(sf, "none\n");
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_reset_at);
 
 static int sim_clock_open(struct inode *inode, struct file *file)
 {
@@ -1167,6 +1221,9 @@ static void sim_debugfs_init(struct ins5s8563_sim *s)
 				   &sim_power_loss_fops);
 	debugfs_create_file("fault", 0600, s->debugfs, s, &sim_fault_fops);
 	debugfs_create_file("clock", 0400, s->debugfs, s, &sim_clock_fops);
+	debugfs_create_file("reset_at", 0400, s->debugfs, s,
+			    &sim_reset_at_fops);
+	debugfs_create_u32("irq_delay_ms", 0600, s->debugfs, &s->irq_delay_ms);
 	debugfs_create_file("trace", 0600, s->debugfs, s, &sim_trace_fops);
 	debugfs_create_file("counters", 0600, s->debugfs, s,
 			    &sim_counters_fops);
@@ -1204,6 +1261,8 @@ static int __init ins5s8563_sim_init(void)
 	spin_lock_init(&s->stat_lock);
 	mutex_init(&s->client_lock);
 	init_irq_work(&s->irq_work, sim_irq_work_fn);
+	hrtimer_init(&s->irq_delay, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+	s->irq_delay.function = sim_irq_delay_fn;
 	hrtimer_init(&s->timer, CLOCK_MONOTONIC, HRTIMER_MODE_ABS);
 	s->timer.function = sim_timer_fn;
 	s->t0 = ktime_get();
@@ -1284,6 +1343,7 @@ static void __exit ins5s8563_sim_exit(void)
 	spin_unlock_irqrestore(&s->time_lock, flags);
 	hrtimer_cancel(&s->timer);
 	ins5s8563_model_set_int_cb(&s->model, NULL, NULL);
+	hrtimer_cancel(&s->irq_delay);
 	irq_work_sync(&s->irq_work);
 	sim_irq_exit(s);
 	kvfree(s->trace);

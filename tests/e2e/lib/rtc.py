@@ -34,6 +34,20 @@ Usage: rtc.py COMMAND ARGS...
                                     "error MS data 0xNN": the read's return
                                     minus the chip's rollover into the
                                     alarm's second, or exit 1
+  set-time-wait DEV "YYYY-MM-DD HH:MM:SS" TIMEOUT
+                                    RTC_SET_TIME, then wait for an event
+                                    on the same open file (an alarm set
+                                    before); print "data 0xNN elapsed S",
+                                    or exit 1
+  fired-then DEV DBG SECONDS FILE   RTC_WKALM_SET an alarm SECONDS ahead
+                                    of the chip's time, wait for the
+                                    chip's rollover into it (DBG/regs),
+                                    write 1 to FILE (countdown/enable) at
+                                    once, and wait for the alarm on the
+                                    same open file; print "events N
+                                    error MS" (N events in 3 s after the
+                                    rollover, the first one's read minus
+                                    the rollover), or exit 1
   features DEV                      RTC_PARAM_GET(RTC_PARAM_FEATURES): the
                                     feature names, one line
   sec-edge DBG [TIMEOUT]            read the simulator's registers (debugfs
@@ -202,6 +216,41 @@ def alarm_error(fd, dbg, alarm, tmo):
         return 1
     due = mono + calendar.timegm(time.strptime(alarm, "%Y-%m-%d %H:%M:%S")) - ep
     print("error %.1f data 0x%x" % ((at - due) * 1000, data))
+    return 0
+
+
+def fired_then(fd, dbg, ahead, path):
+    """An alarm's rollover, then at once a write of 1 to @path."""
+    edge = sec_edge(dbg, 3)
+    if edge is None:
+        print("timeout: SEC did not change")
+        return 1
+    alarm = int(edge.split()[1]) + ahead
+    fcntl.ioctl(fd, RTC_WKALM_SET,
+                RTC_WKALRM.pack(1, 0, *tm_pack(time.strftime(
+                    "%Y-%m-%d %H:%M:%S", time.gmtime(alarm)))))
+    while True:
+        edge = sec_edge(dbg, ahead + 2)
+        if edge is None:
+            print("timeout: no rollover into the alarm's second")
+            return 1
+        if int(edge.split()[1]) >= alarm:
+            break
+    with open(path, "w") as f:
+        f.write("1\n")
+    due = float(edge.split()[0])
+    first, n = None, 0
+    while time.monotonic() < due + 3:
+        data = wait_event(fd, max(due + 3 - time.monotonic(), 0))
+        if data is None:
+            break
+        n += data >> 8
+        if first is None:
+            first = time.monotonic()
+    if first is None:
+        print("events 0 error -")
+        return 0
+    print("events %d error %.1f" % (n, (first - due) * 1000))
     return 0
 
 
@@ -426,6 +475,16 @@ def main(argv):
         return alarm_error(fd, argv[3], argv[4], float(argv[5]))
     elif cmd == "uie-rate":
         return uie_rate(fd, argv[3], int(argv[4]))
+    elif cmd == "set-time-wait":
+        fcntl.ioctl(fd, RTC_SET_TIME, RTC_TIME.pack(*tm_pack(argv[3])))
+        start = time.monotonic()
+        data = wait_event(fd, float(argv[4]))
+        if data is None:
+            print("timeout: no event in %s s" % argv[4])
+            return 1
+        print("data 0x%x elapsed %.3f" % (data, time.monotonic() - start))
+    elif cmd == "fired-then":
+        return fired_then(fd, argv[3], int(argv[4]), argv[5])
     elif cmd == "features":
         v = RTC_PARAM.unpack(fcntl.ioctl(fd, RTC_PARAM_GET,
                                          RTC_PARAM.pack(RTC_PARAM_FEATURES,

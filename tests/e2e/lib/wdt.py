@@ -16,10 +16,20 @@ Usage: wdt.py COMMAND DEV ARGS...
                                 keep it fed for S seconds (default 0) with
                                 WDIOC_KEEPALIVE, write the magic 'V' (not
                                 with --no-magic) and close; print
-                                "closed after S s"
+                                "closed after S s"; --fault FILE LINE:
+                                write LINE to FILE (the simulator's
+                                fault file) just before the magic close
+  starve DEV T DBG [FRAC]       open, set T, feed it until the chip's
+                                clock (DBG/clock) is at FRAC (default
+                                0.990) of its second, ping there, then
+                                starve it until DBG/reset_at changes; print
+                                "ping=CLOCK reset=CLOCK after=SECONDS"
+                                (the chip's times; the ping's is read after
+                                the ioctl returned), then magic close
 Exit status: 0, or 1 when the device cannot be opened or an ioctl that
 should work fails (the message on stderr).
 """
+import datetime
 import errno
 import fcntl
 import os
@@ -65,6 +75,56 @@ def magic_close(fd):
     os.close(fd)
 
 
+def chip_time(path):
+    """A simulator clock file: its text and its time as a datetime."""
+    with open(path) as f:
+        text = f.read().strip()
+    if text == "none":
+        return text, None
+    return text, datetime.datetime.strptime(text, "%Y-%m-%d %H:%M:%S.%f")
+
+
+def starve(fd, timeout, dbg, frac):
+    """Ping at @frac of a chip second, then starve: seconds to the reset."""
+    err = set_timeout(fd, timeout)
+    if err:
+        print("WDIOC_SETTIMEOUT %d: %s" % (timeout, err), file=sys.stderr)
+        return 1
+    before, _ = chip_time(dbg + "/reset_at")
+    deadline = time.monotonic() + 10
+    ping_text = None
+    while time.monotonic() < deadline:
+        keepalive(fd)
+        _, now = chip_time(dbg + "/clock")
+        f = now.microsecond / 1e6
+        if f < frac - 0.02:
+            time.sleep(max(frac - 0.02 - f - 0.01, 0.001))
+            continue
+        if f > frac:
+            time.sleep(1 - f)
+            continue
+        keepalive(fd)
+        text, ping = chip_time(dbg + "/clock")
+        # Read after the ping: still within the same second, near @frac.
+        if ping.replace(microsecond=0) == now.replace(microsecond=0) and \
+                ping.microsecond / 1e6 >= frac - 0.03:
+            ping_text = text
+            break
+    if ping_text is None:
+        print("could not place the ping at %.3f of a second" % frac, file=sys.stderr)
+        return 1
+    deadline = time.monotonic() + timeout + 5
+    while time.monotonic() < deadline:
+        reset_text, reset = chip_time(dbg + "/reset_at")
+        if reset_text != before:
+            print("ping=%s reset=%s after=%.3f" % (ping_text, reset_text,
+                                                 (reset - ping).total_seconds()))
+            return 0
+        time.sleep(0.01)
+    print("ping=%s reset=none after=-" % ping_text)
+    return 0
+
+
 def main(argv):
     if len(argv) < 3:
         sys.stderr.write(__doc__)
@@ -102,7 +162,7 @@ def main(argv):
         magic_close(fd)
     elif cmd == "run":
         args = argv[3:]
-        hold, magic = 0.0, True
+        hold, magic, fault = 0.0, True, None
         while args:
             if args[0] == "--timeout":
                 err = set_timeout(fd, int(args[1]))
@@ -115,6 +175,8 @@ def main(argv):
                 hold, args = float(args[1]), args[2:]
             elif args[0] == "--no-magic":
                 magic, args = False, args[1:]
+            elif args[0] == "--fault":
+                fault, args = (args[1], args[2]), args[3:]
             else:
                 print("unknown argument %s" % args[0], file=sys.stderr)
                 magic_close(fd)
@@ -126,8 +188,16 @@ def main(argv):
             keepalive(fd)
         if magic:
             os.write(fd, b"V")
+        if fault:
+            with open(fault[0], "w") as f:
+                f.write(fault[1] + "\n")
         os.close(fd)
         print("closed after %.1f s" % (time.monotonic() - start))
+    elif cmd == "starve":
+        ret = starve(fd, int(argv[3]), argv[4],
+                     float(argv[5]) if len(argv) > 5 else 0.990)
+        magic_close(fd)
+        return ret
     else:
         print("unknown command %s" % cmd, file=sys.stderr)
         magic_close(fd)
