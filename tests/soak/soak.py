@@ -13,7 +13,11 @@ with N), and for S seconds runs concurrently:
   alarm      exact alarms (RTC_WKALM_SET) at a second 2 to 5 s ahead, and
              alarms on a minute boundary while the countdown may run;
              each must arrive exactly once, within 50 ms of its second on
-             the chip's clock (the simulator's debugfs "clock"); between
+             the chip's clock (the simulator's debugfs "clock"); for one
+             exact alarm in four, the countdown is enabled the moment the
+             chip's clock has rolled into the alarm's second (the alarm
+             may have fired, its handler not run yet: the countdown's
+             start clears TF), and disabled again after it; between
              alarms: hwclock --show, hwclock --systohc, and every 30 s an
              unbind and bind of the driver
   read       RTC_RD_TIME, RTC_VL_READ and RTC_RD_ALARM on /dev/rtcN, time
@@ -285,6 +289,9 @@ class Soak:
         self.uf_lock = threading.Lock()
         self.stop = threading.Event()
         self.countdown_turn = threading.Event()
+        # Update interrupts, or the countdown at an alarm's second: the
+        # countdown would make RTC_UIE_ON fail (EINVAL, by design).
+        self.uie_lock = threading.Lock()
         self.reader_stop = threading.Event()
         self.afq = queue.Queue()
         self.lag_max = 0
@@ -357,7 +364,39 @@ class Soak:
         S.violation(msg)
         save_trace(msg)
 
-    def alarm_cycle(self, when):
+    def countdown_at(self, when):
+        """The countdown enabled once the chip has rolled into `when`."""
+        gen = R.gen
+        cd = R.sys + "/countdown/"
+        for attr, val in (("clock", "64"), ("ticks", "64")):
+            if not op("countdown/" + attr, write, cd + attr, val,
+                      gen_before=gen)[0]:
+                return
+        while self.running() and chip_now() < when:
+            time.sleep(0.002 if when - chip_now() < 0.05 else 0.02)
+        try:
+            write(cd + "enable", "1")
+            S.add("countdown_at_alarm")
+        except OSError as e:
+            # Update interrupts (the uie worker's window) keep the timer.
+            if e.errno == errno.EBUSY:
+                S.add("countdown_at_alarm_busy")
+            elif gen != R.gen or e.errno in FAULT_ERRNOS:
+                S.add("fault_errors")
+            else:
+                S.violation("countdown/enable at an alarm's second: %s" %
+                            e.strerror)
+
+    def countdown_off(self):
+        """As a user would: the countdown stopped, its expiry acknowledged."""
+        gen = R.gen
+        cd = R.sys + "/countdown/"
+        for attr in ("enable", "expired"):
+            while not op("countdown/" + attr, write, cd + attr, "0",
+                         gen_before=gen)[0] and gen == R.gen:
+                time.sleep(0.01)
+
+    def alarm_cycle(self, when, exact=False):
         """One alarm at chip second `when`, set and waited for."""
         tm = time.gmtime(when)
         wk = rtc.RTC_WKALRM.pack(1, 0, tm.tm_sec, tm.tm_min, tm.tm_hour,
@@ -372,6 +411,12 @@ class Soak:
             self.kthread_seen = sim_counters()["failed_kthread"]
             return
         S.add("alarms")
+        grab = None
+        if exact and self.rnd.random() < 0.25 and \
+                self.uie_lock.acquire(blocking=False):
+            grab = threading.Thread(target=self.countdown_at, args=(when,),
+                                    name="countdown_at")
+            grab.start()
         got, first = 0, None
         # Until 2.5 s past the alarm on the chip's clock, which the time
         # sets hold back (each starts the second anew), and 0.7 s after
@@ -394,6 +439,10 @@ class Soak:
                 if got == 1:
                     first = at
                     settle = time.monotonic() + 0.7
+        if grab:
+            grab.join()
+            self.countdown_off()
+            self.uie_lock.release()
         self.kthread_seen = sim_counters()["failed_kthread"]
         excused = self.kthread_seen != k0
         due = time.strftime("%H:%M:%S", tm)
@@ -477,7 +526,7 @@ class Soak:
                 while self.running() and time.monotonic() < phase_end:
                     with shared(R.lease):
                         self.alarm_cycle(int(chip_now()) +
-                                         self.rnd.randint(2, 5))
+                                         self.rnd.randint(2, 5), exact=True)
                     n += 1
                     if time.monotonic() - last_rebind >= REBIND_EVERY:
                         self.window("rebind")
@@ -563,7 +612,7 @@ class Soak:
     def uie_worker(self):
         while self.running():
             time.sleep(self.rnd.uniform(1, 4))
-            with shared(self.timer), shared(R.lease):
+            with shared(self.timer), shared(R.lease), self.uie_lock:
                 f0 = sim_counters()["failed"]
                 with self.uf_lock:
                     u0 = self.uf
@@ -782,6 +831,7 @@ def main():
         "time_sets": S.get("time_sets"),
         "uie_windows": S.get("uie_windows"),
         "countdowns": S.get("countdowns"),
+        "countdown_at_alarm": S.get("countdown_at_alarm"),
         "slab_kb": "%d..%d" % (slab0, slab1),
         "violations": S.get("violations"),
         "seed": a.seed,
