@@ -122,9 +122,13 @@ show=$(hwclock --show --utc --noadjfile -f "$dev" 2>&1)
 kill "$tick_pid" 2>/dev/null
 wait "$tick_pid" 2>/dev/null
 i2cset -f -y "$bus" "$addr" 0x02 0x45
+# A loaded machine can delay the ticker's first write by up to a second
+# more than hwclock's start: hwclock then prints 12:30:44 and a fraction
+# (the tick, less its longer wait), which is as right.
 case $show in
 "2022-06-15 12:30:45"*) ok "hwclock --show prints 2022-06-15 12:30:45" ;;
 "2022-06-15 12:30:46"*) ok "hwclock --show prints 2022-06-15 12:30:46 (started late)" ;;
+"2022-06-15 12:30:44"*) ok "hwclock --show prints 2022-06-15 12:30:44 (the ticker late)" ;;
 *) not_ok "hwclock --show prints 2022-06-15 12:30:45" "$show" ;;
 esac
 
