@@ -52,12 +52,27 @@ kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 
 # At suspend the RTC read 10:00:05 plus a few seconds: the wakeup is due on
-# 2030-07-20 at about 10:00:35 and must be programmed for 10:01 (not
-# 10:00, a minute that will have begun) on the 20th.
+# 2030-07-20 at about 10:00:35, beyond the 1 Hz counter's 194 days. It
+# must be programmed on the timer at 1/60 Hz, with the minute rollovers up
+# to the last one at or before it (200 days of them, one more should the
+# suspend have come after 10:00:30), not in the minute registers, which
+# would match on the 20th of every month. The alarm timers cancel it at
+# resume: the simulator's trace has the writes.
 at=$(dmesg | awk -v s="$mark" '$0 ~ s { on = 1 } on' | grep -c 'PM: suspend entry')
 expect_eq "the kernel suspended once" 1 "$at"
-expect_eq "regression: the wakeup is programmed for 10:01 (rounded up) on the 20th" \
-	"0x01 0x10 0x20" "$(sim_reg 0x09) $(sim_reg 0x0a) $(sim_reg 0x0b)"
+# The trace: "T sec S.FRAC TASK W REG LEN DATA...": the load (0x0e-0x0f,
+# then 0x12-0x13) before a start at 1/60 Hz (0x83 to 0x0e).
+hex=$(awk '$5 == "W" && $6 == "0e" && $7 == 2 && $8 == "03" { lo = $9 }
+	$5 == "W" && $6 == "12" && $7 == 2 && lo != "" { hi = $8; mid = $9 }
+	$5 == "W" && $6 == "0e" && $7 == 1 && $8 == "83" && hi != "" { n = hi mid lo }
+	END { print n }' "$DBG/trace" 2>/dev/null)
+prog=$((16#${hex:-0}))
+if [ "$prog" = $((200 * 1440)) ] || [ "$prog" = $((200 * 1440 + 1)) ]; then
+	ok "the wakeup was programmed at 1/60 Hz: $prog minute rollovers"
+else
+	not_ok "the wakeup was programmed at 1/60 Hz, 288000 or 288001 minute rollovers" \
+		"$prog" "$(tail -n 20 "$DBG/trace")"
+fi
 check "regression: no oops or warning in the kernel log" no_splat "$mark"
 plan_done
 done_testing
