@@ -285,7 +285,8 @@ u32 ins_timer_regs(struct kunit *test)
 kunit_test_suites(&ins5s8563_model_test_suite, &ins5s8563_time_suite,
 		  &ins5s8563_alarm_suite, &ins5s8563_clkout_suite,
 		  &ins5s8563_countdown_suite, &ins5s8563_exact_suite,
-		  &ins5s8563_wdt_suite, &ins5s8563_fault_test_suite);
+		  &ins5s8563_wdt_suite, &ins5s8563_landed_suite,
+		  &ins5s8563_fault_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the Dapu INS5S8563 RTC driver");
 MODULE_LICENSE("GPL");

@@ -104,5 +104,6 @@ extern struct kunit_suite ins5s8563_clkout_suite;
 extern struct kunit_suite ins5s8563_countdown_suite;
 extern struct kunit_suite ins5s8563_exact_suite;
 extern struct kunit_suite ins5s8563_wdt_suite;
+extern struct kunit_suite ins5s8563_landed_suite;
 
 #endif /* _INS5S8563_TEST_H */

@@ -153,6 +153,8 @@ struct ins5s8563 {
 	bool reset_source;
 	/* The watchdog was counting when the system went to sleep. */
 	bool wdt_suspended;
+	/* Stopped for power-off or halt: nothing starts it again. */
+	bool wdt_off;
 	struct watchdog_device wdd;
 };
 
@@ -386,7 +388,11 @@ static int ins5s8563_init_after_power_loss(struct ins5s8563 *ins)
 	 */
 	mutex_lock(&ins->lock);
 	ret = regmap_read(ins->regmap, INS5S8563_REG_CLKOUT, &clkout);
-	/* A watchdog started since the power loss keeps running. */
+	/*
+	 * A watchdog started since the power loss keeps running. One that
+	 * ran before it lost its counter with the power: the next ping,
+	 * which finds VLF gone with this time set, starts it whole.
+	 */
 	if (!ret && ins->owner == INS5S8563_TIMER_WATCHDOG) {
 		regs[INS5S8563_REG_CLKOUT - INS5S8563_REG_ALM_MIN] = clkout;
 		ret = ins5s8563_cached_write(ins, INS5S8563_REG_ALM_MIN, regs,
@@ -394,6 +400,8 @@ static int ins5s8563_init_after_power_loss(struct ins5s8563 *ins)
 		if (!ret)
 			ins->ctrl2 &= INS5S8563_CTRL2_TI_TP |
 				      INS5S8563_CTRL2_TIE;
+		if (ins->hw.enabled)
+			ins->hw.unknown = true;
 		mutex_unlock(&ins->lock);
 		return ret;
 	}
@@ -837,6 +845,15 @@ static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 			ins->owner = INS5S8563_TIMER_FREE;
 		ins->timer_next = 0;
 		ins5s8563_alarm_minutes_off(ins);
+		/*
+		 * An alarm found due is reported all the same; its TF, left
+		 * where no start cleared it, is no countdown expiry.
+		 */
+		if (due) {
+			if (!started)
+				ins5s8563_write_ctrl2(ins, INS5S8563_CTRL2_TF);
+			rtc_update_irq(ins->rtc, 1, RTC_AF | RTC_IRQF);
+		}
 		return ret;
 	}
 	ins->owner = owner;
@@ -1060,6 +1077,8 @@ static int ins5s8563_rtc_set_alarm(struct device *dev, struct rtc_wkalrm *alrm)
 	 */
 	if (alrm->enabled && ins->owner == INS5S8563_TIMER_COUNTDOWN &&
 	    ins->uie) {
+		/* The rtc core drops them on this error: they are off. */
+		ins->uie = false;
 		ret = -EINVAL;
 		goto out;
 	}
@@ -1175,7 +1194,19 @@ VISIBLE_IF_KUNIT irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id)
 			break;
 		}
 
+		/*
+		 * A write that failed may still have reached the chip: a flag
+		 * it cleared released /INT, and nothing would bring the
+		 * handler back for it. What the chip no longer shows is
+		 * handled.
+		 */
 		ret = ins5s8563_write_ctrl2(ins, flags);
+		if (ret && !regmap_read(ins->regmap, INS5S8563_REG_CTRL2,
+					&ctrl2)) {
+			flags &= ~ctrl2;
+			if (flags)
+				ret = 0;
+		}
 		if (ret)
 			break;
 
@@ -1821,6 +1852,8 @@ static int ins5s8563_wdt_run(struct ins5s8563 *ins)
 
 	lockdep_assert_held(&ins->lock);
 
+	if (ins->wdt_off)
+		return 0;
 	if (ins->hw.enabled && !ins->hw.unknown)
 		ret = ins5s8563_wdt_reload(ins, hw.ticks);
 	if (ret == -ENOLINK) {
@@ -1840,6 +1873,10 @@ static int ins5s8563_wdt_run(struct ins5s8563 *ins)
 	return ret;
 }
 
+/*
+ * A start that failed after it reached the chip runs: reported as failed,
+ * the watchdog core would neither feed it nor know of it.
+ */
 static int ins5s8563_wdt_start(struct watchdog_device *wdd)
 {
 	struct ins5s8563 *ins = watchdog_get_drvdata(wdd);
@@ -1847,6 +1884,11 @@ static int ins5s8563_wdt_start(struct watchdog_device *wdd)
 
 	mutex_lock(&ins->lock);
 	ret = ins5s8563_wdt_run(ins);
+	if (ret && ins->hw.enabled) {
+		dev_warn(ins->dev, "watchdog start failed (%d) but it runs\n",
+			 ret);
+		ret = 0;
+	}
 	mutex_unlock(&ins->lock);
 
 	return ret;
@@ -2289,11 +2331,14 @@ VISIBLE_IF_KUNIT void ins5s8563_shutdown(struct device *dev,
 	struct ins5s8563_timer hw = { .ticks = ins5s8563_wdt_ticks(&ins->wdd) };
 	int ret;
 
-	if (ins->reset_source && ins->hw.enabled &&
+	if (ins->reset_source &&
 	    (state == SYSTEM_POWER_OFF || state == SYSTEM_HALT)) {
 		mutex_lock(&ins->lock);
-		ret = ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
-					     &hw);
+		/* The core's worker may still ping until the power goes. */
+		ins->wdt_off = true;
+		ret = ins->hw.enabled ?
+		      ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
+					     &hw) : 0;
 		mutex_unlock(&ins->lock);
 		if (ret)
 			dev_warn(dev, "watchdog not stopped for power-off: %d\n",
@@ -2387,8 +2432,18 @@ VISIBLE_IF_KUNIT int ins5s8563_resume(struct device *dev)
 }
 EXPORT_SYMBOL_IF_KUNIT(ins5s8563_resume);
 
+/*
+ * Hibernation: the image is written after thaw, with userspace frozen and
+ * the watchdog core's pings off until it is done: the watchdog stays
+ * stopped from freeze to restore (the core's ping after a hibernation
+ * that failed starts it again).
+ */
 VISIBLE_IF_KUNIT const struct dev_pm_ops ins5s8563_pm_ops = {
-	SYSTEM_SLEEP_PM_OPS(ins5s8563_suspend, ins5s8563_resume)
+	.suspend = pm_sleep_ptr(ins5s8563_suspend),
+	.resume = pm_sleep_ptr(ins5s8563_resume),
+	.freeze = pm_sleep_ptr(ins5s8563_suspend),
+	.poweroff = pm_sleep_ptr(ins5s8563_suspend),
+	.restore = pm_sleep_ptr(ins5s8563_resume),
 };
 EXPORT_SYMBOL_IF_KUNIT(ins5s8563_pm_ops);
 
