@@ -29,6 +29,13 @@ ins5s8563-compat := -include $(abspath $(src))/compat/ins5s8563-compat.h \
 		    -idirafter $(abspath $(src))/compat/include
 ccflags-y += $(ins5s8563-compat)
 subdir-ccflags-y += $(ins5s8563-compat)
+# The tree's version (VERSION, the one place it is written; dkms.conf and
+# debian/changelog repeat it, scripts/package-check compares them) as the
+# module's MODULE_VERSION, which the driver does not carry in mainline.
+ins5s8563-version := $(shell cat $(abspath $(src))/VERSION)
+CFLAGS_drivers/rtc/rtc-ins5s8563.o += \
+	-include $(abspath $(src))/compat/ins5s8563-version.h \
+	-DINS5S8563_VERSION='"$(ins5s8563-version)"'
 endif
 
 obj-$(CONFIG_RTC_DRV_INS5S8563) += drivers/rtc/rtc-ins5s8563.o
