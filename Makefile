@@ -128,6 +128,15 @@ qemu-boot:
 script-check:
 	./scripts/script-check
 
+# The Debian package rtc-ins5s8563-dkms_<version>_all.deb, into the top of
+# the tree (scripts/deb), and the test of it in a throwaway Debian 12 root
+# (scripts/package-check).
+deb:
+	./scripts/deb
+
+package-check:
+	./scripts/package-check
+
 # Not part of check: each mutant of tests/mutation/mutants against the
 # tests (results/mutation.txt).
 mutation:
@@ -157,6 +166,8 @@ help:
 	@echo '  make install         modules_install, then depmod                             seconds'
 	@echo '  make clean           removes the build products (needs no kernel tree)        instant'
 	@echo '  make kdir-check      says what is missing when KDIR is no kernel tree         instant'
+	@echo '  make deb             the Debian package, rtc-ins5s8563-dkms_<version>_all.deb ~30 s / ~30 s'
+	@echo '  make package-check   the package installed, upgraded, purged in a Debian root ~6 min / ~3 min'
 	@echo '  make demo            the driver at work on a simulated chip                   ~8 min / ~70 s'
 	@echo '  make check           the whole test suite, ends "N passed, N failed"          ~25 min / ~15 min'
 	@echo '  make kunit           the KUnit suites in UML                                  ~6 min / ~30 s'
@@ -173,5 +184,5 @@ help:
 	@echo 'The first time of a UML target includes its packages (scripts/deps) and the UML'
 	@echo 'kernel build (5-6 min, cached in ~/.cache/ins5s8563); the tests need root on Debian 12.'
 
-.PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot script-check mutation demo bench soak help
+.PHONY: all modules kdir-check clean modules_install install deb package-check check kunit e2e build-matrix dt-check doc-check qemu-boot script-check mutation demo bench soak help
 endif
