@@ -2,7 +2,9 @@
 #
 # Dapu INS5S8563 RTC driver: kbuild file and out-of-tree wrapper in one.
 #
-#   make                      build against the running kernel
+#   make                      build the driver against the running kernel
+#                             (the driver only; INS5S8563_KUNIT=1 adds the
+#                             KUnit suites, INS5S8563_SIM=1 the simulator)
 #   make KDIR=<build dir>     build against another kernel (ARCH=, CROSS_COMPILE=)
 #   make -C <build dir> M=$PWD
 #   make install              modules_install + depmod
@@ -14,14 +16,19 @@
 ifneq ($(KERNELRELEASE),)
 # ---- kbuild part ----------------------------------------------------------
 
-# Out of tree the symbols are not in the kernel's .config: build the driver,
-# and its KUnit suites where the kernel has KUnit.
+# Out of tree the symbols are not in the kernel's .config: build the driver.
+# The KUnit suites are a test module: only when the test scripts ask for it
+# (INS5S8563_KUNIT=1, scripts/kunit-run) and the kernel has KUnit, so that
+# `make`, `make install` and the DKMS build against a distribution kernel
+# built with CONFIG_KUNIT build the driver and nothing else.
 ifneq ($(KBUILD_EXTMOD),)
 CONFIG_RTC_DRV_INS5S8563 ?= m
+ifeq ($(INS5S8563_KUNIT),1)
 ifneq ($(CONFIG_KUNIT),)
 CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST ?= m
 # kunit/Kbuild is read by a make of its own.
 export CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST
+endif
 endif
 # The API seams between the kernels this tree supports, kept out of the
 # driver so that the driver stays as it would be in mainline.
