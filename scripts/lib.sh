@@ -139,6 +139,14 @@ ins_newest_release() {
 	echo "${v%%-*}"
 }
 
+# ins_newest_sparse: the sparse that the newest kernel accepts (Debian 12's,
+# or one scripts/deps built from unstable's source into the cache).
+ins_newest_sparse() {
+	local sp
+	sp=$(cat "$INS_CACHE/newest/sparse.path" 2>/dev/null) || return 1
+	[ -x "$sp" ] && echo "$sp"
+}
+
 # ins_newest_key: the Debian version, usable in a file name.
 ins_newest_key() {
 	local v
@@ -184,6 +192,8 @@ TAP_PASS=0
 TAP_FAIL=0
 TAP_SKIP=0
 TAP_QUIET=0
+# Put before every case name (e.g. "[7.2.13] ", the kernel a stage runs on).
+TAP_PREFIX=
 
 # tap_init FILE: start (truncate) a result file.
 tap_init() {
@@ -195,7 +205,7 @@ tap_init() {
 
 _tap_record() {
 	local kind=$1 name=$2 note=${3:-}
-	name=$(printf '%s' "$name" | tr '\n' ' ')
+	name=$TAP_PREFIX$(printf '%s' "$name" | tr '\n' ' ')
 	TAP_N=$((TAP_N + 1))
 	case $kind in
 	ok)	TAP_PASS=$((TAP_PASS + 1))
