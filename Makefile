@@ -158,10 +158,10 @@ help:
 	@echo '  make clean           removes the build products (needs no kernel tree)        instant'
 	@echo '  make kdir-check      says what is missing when KDIR is no kernel tree         instant'
 	@echo '  make demo            the driver at work on a simulated chip                   ~8 min / ~70 s'
-	@echo '  make check           the whole test suite, ends "N passed, N failed"          ~25 min / ~15 min'
+	@echo '  make check           the whole test suite, 6.12 and the newest kernel         ~40 min / ~20 min'
 	@echo '  make kunit           the KUnit suites in UML                                  ~6 min / ~30 s'
 	@echo '  make e2e             tests/e2e/ in UML                                        ~10 min / ~5 min'
-	@echo '  make build-matrix    W=1, sparse, checkpatch, built-in, cross, dkms           ~3 min / ~1.5 min'
+	@echo '  make build-matrix    W=1, sparse, checkpatch, built-in, cross, dkms; newest   ~12 min / ~2.5 min'
 	@echo '  make dt-check        the DT binding and the overlays                          ~2 min / ~1.5 min'
 	@echo '  make doc-check       the RST rendered, warnings fatal                         seconds'
 	@echo '  make qemu-boot       Debian 6.1 kernel under qemu (after build-matrix)        ~20 s / ~20 s'
@@ -172,6 +172,9 @@ help:
 	@echo '  make help            this list                                                instant'
 	@echo 'The first time of a UML target includes its packages (scripts/deps) and the UML'
 	@echo 'kernel build (5-6 min, cached in ~/.cache/ins5s8563); the tests need root on Debian 12.'
+	@echo 'make check also fetches (scripts/deps check) and builds the newest kernel Debian has,'
+	@echo 'unstable'"'"'s linux-source-X.Y (UML: scripts/uml-kernel --source newest), which'
+	@echo 'make build-matrix builds against.'
 
 .PHONY: all modules kdir-check clean modules_install install check kunit e2e build-matrix dt-check doc-check qemu-boot script-check mutation demo bench soak help
 endif
