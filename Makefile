@@ -2,7 +2,9 @@
 #
 # Dapu INS5S8563 RTC driver: kbuild file and out-of-tree wrapper in one.
 #
-#   make                      build against the running kernel
+#   make                      build the driver against the running kernel
+#                             (the driver only; INS5S8563_KUNIT=1 adds the
+#                             KUnit suites, INS5S8563_SIM=1 the simulator)
 #   make KDIR=<build dir>     build against another kernel (ARCH=, CROSS_COMPILE=)
 #   make -C <build dir> M=$PWD
 #   make install              modules_install + depmod
@@ -14,14 +16,19 @@
 ifneq ($(KERNELRELEASE),)
 # ---- kbuild part ----------------------------------------------------------
 
-# Out of tree the symbols are not in the kernel's .config: build the driver,
-# and its KUnit suites where the kernel has KUnit.
+# Out of tree the symbols are not in the kernel's .config: build the driver.
+# The KUnit suites are a test module: only when the test scripts ask for it
+# (INS5S8563_KUNIT=1, scripts/kunit-run) and the kernel has KUnit, so that
+# `make`, `make install` and the DKMS build against a distribution kernel
+# built with CONFIG_KUNIT build the driver and nothing else.
 ifneq ($(KBUILD_EXTMOD),)
 CONFIG_RTC_DRV_INS5S8563 ?= m
+ifeq ($(INS5S8563_KUNIT),1)
 ifneq ($(CONFIG_KUNIT),)
 CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST ?= m
 # kunit/Kbuild is read by a make of its own.
 export CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST
+endif
 endif
 # The API seams between the kernels this tree supports, kept out of the
 # driver so that the driver stays as it would be in mainline.
@@ -169,10 +176,10 @@ help:
 	@echo '  make deb             the Debian package, rtc-ins5s8563-dkms_<version>_all.deb ~40 s / ~40 s'
 	@echo '  make package-check   the package installed, upgraded, purged in a Debian root ~16 min / ~9 min'
 	@echo '  make demo            the driver at work on a simulated chip                   ~8 min / ~70 s'
-	@echo '  make check           the whole test suite, ends "N passed, N failed"          ~25 min / ~15 min'
+	@echo '  make check           the whole test suite, 6.12 and the newest kernel         ~45 min / ~20 min'
 	@echo '  make kunit           the KUnit suites in UML                                  ~6 min / ~30 s'
 	@echo '  make e2e             tests/e2e/ in UML                                        ~10 min / ~5 min'
-	@echo '  make build-matrix    W=1, sparse, checkpatch, built-in, cross, dkms           ~3 min / ~1.5 min'
+	@echo '  make build-matrix    W=1, sparse, checkpatch, built-in, cross, dkms; newest   ~12 min / ~2.5 min'
 	@echo '  make dt-check        the DT binding and the overlays                          ~2 min / ~1.5 min'
 	@echo '  make doc-check       the RST rendered, warnings fatal                         seconds'
 	@echo '  make qemu-boot       Debian 6.1 kernel under qemu (after build-matrix)        ~20 s / ~20 s'
@@ -183,6 +190,9 @@ help:
 	@echo '  make help            this list                                                instant'
 	@echo 'The first time of a UML target includes its packages (scripts/deps) and the UML'
 	@echo 'kernel build (5-6 min, cached in ~/.cache/ins5s8563); the tests need root on Debian 12.'
+	@echo 'make check also fetches (scripts/deps check) and builds the newest kernel Debian has,'
+	@echo 'unstable'"'"'s linux-source-X.Y (UML: scripts/uml-kernel --source newest), which'
+	@echo 'make build-matrix builds against.'
 
 .PHONY: all modules kdir-check clean modules_install install deb package-check check kunit e2e build-matrix dt-check doc-check qemu-boot script-check mutation demo bench soak help
 endif

@@ -31,7 +31,7 @@ const struct regmap_bus ins5s8563_model_bus = {
 	.read = fixture_bus_read,
 };
 
-static int fixture_match_rtc(struct device *dev, void *data)
+static int fixture_match_rtc(struct device *dev, const void *data)
 {
 	return !strncmp(dev_name(dev), "rtc", 3);
 }

@@ -98,6 +98,62 @@ ins_deb_tree() {
 	[ -f "$dir/.done" ] && echo "$dir/root"
 }
 
+# ---- the newest kernel (Debian unstable's highest linux-source-X.Y) ----------
+#
+# scripts/deps check looks it up and unpacks it into $INS_CACHE/newest/;
+# each of these fails when it has not.
+
+# ins_newest_dir: the directory of the unpacked package (src/, .version).
+ins_newest_dir() {
+	local dir
+	dir=$(cat "$INS_CACHE/newest/source.path" 2>/dev/null) || return 1
+	[ -f "$dir/.done" ] && echo "$dir"
+}
+
+# ins_newest_src: the extracted source tree.
+ins_newest_src() {
+	local dir
+	dir=$(ins_newest_dir) || return 1
+	echo "$dir/src"
+}
+
+# ins_newest_pkg_version: its Debian version ("7.2.13-1").
+ins_newest_pkg_version() {
+	local dir
+	dir=$(ins_newest_dir) || return 1
+	awk '{ print $2 }' "$dir/.version"
+}
+
+# ins_newest_pkg: its package name ("linux-source-7.2").
+ins_newest_pkg() {
+	local dir
+	dir=$(ins_newest_dir) || return 1
+	awk '{ print $1 }' "$dir/.version"
+}
+
+# ins_newest_release: the kernel version it builds ("7.2.13"), the name
+# result lines and stages of the newest kernel carry.
+ins_newest_release() {
+	local v
+	v=$(ins_newest_pkg_version) || return 1
+	echo "${v%%-*}"
+}
+
+# ins_newest_sparse: the sparse that the newest kernel accepts (Debian 12's,
+# or one scripts/deps built from unstable's source into the cache).
+ins_newest_sparse() {
+	local sp
+	sp=$(cat "$INS_CACHE/newest/sparse.path" 2>/dev/null) || return 1
+	[ -x "$sp" ] && echo "$sp"
+}
+
+# ins_newest_key: the Debian version, usable in a file name.
+ins_newest_key() {
+	local v
+	v=$(ins_newest_pkg_version) || return 1
+	printf '%s\n' "$v" | tr -c 'A-Za-z0-9.+\n-' '_'
+}
+
 # ins_need SET: true when what scripts/deps SET installs is there; else
 # false, after one line saying what is missing and how to get it.
 ins_need() {
@@ -136,6 +192,8 @@ TAP_PASS=0
 TAP_FAIL=0
 TAP_SKIP=0
 TAP_QUIET=0
+# Put before every case name (e.g. "[7.2.13] ", the kernel a stage runs on).
+TAP_PREFIX=
 
 # tap_init FILE: start (truncate) a result file.
 tap_init() {
@@ -147,7 +205,7 @@ tap_init() {
 
 _tap_record() {
 	local kind=$1 name=$2 note=${3:-}
-	name=$(printf '%s' "$name" | tr '\n' ' ')
+	name=$TAP_PREFIX$(printf '%s' "$name" | tr '\n' ' ')
 	TAP_N=$((TAP_N + 1))
 	case $kind in
 	ok)	TAP_PASS=$((TAP_PASS + 1))

@@ -1110,7 +1110,7 @@ static const struct file_operations sim_int_wiring_fops = {
 	.write = sim_int_wiring_write,
 };
 
-static int sim_match_client(struct device *dev, void *data)
+static int sim_match_client(struct device *dev, const void *data)
 {
 	struct i2c_client *c = i2c_verify_client(dev);
 
@@ -1186,7 +1186,6 @@ static ssize_t sim_client_node_write(struct file *file,
 			s->client = NULL;
 	}
 	if (np) {
-		info.of_node = np;
 		info.fwnode = of_fwnode_handle(np);
 		strscpy(info.type, "ins5s8563", sizeof(info.type));
 		c = i2c_new_client_device(&s->adap, &info);
@@ -1261,10 +1260,9 @@ static int __init ins5s8563_sim_init(void)
 	spin_lock_init(&s->stat_lock);
 	mutex_init(&s->client_lock);
 	init_irq_work(&s->irq_work, sim_irq_work_fn);
-	hrtimer_init(&s->irq_delay, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
-	s->irq_delay.function = sim_irq_delay_fn;
-	hrtimer_init(&s->timer, CLOCK_MONOTONIC, HRTIMER_MODE_ABS);
-	s->timer.function = sim_timer_fn;
+	hrtimer_setup(&s->irq_delay, sim_irq_delay_fn, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL);
+	hrtimer_setup(&s->timer, sim_timer_fn, CLOCK_MONOTONIC, HRTIMER_MODE_ABS);
 	s->t0 = ktime_get();
 	/* As the interrupt core has it until the line is requested. */
 	s->masked = true;
