@@ -317,7 +317,8 @@ int main(int argc, char **argv)
 		return alarm_in(argv[2], atoi(argv[3]), atoi(argv[4]));
 	if (!strcmp(cmd, "poll-pri") && (argc == 4 || argc == 5))
 		return poll_pri(argv[2], atoi(argv[3]), argc == 5 ? argv[4] : NULL);
-	fprintf(stderr, "usage: qemu-rtc time-bits | read-time DEV | set-time DEV TIME | set-alarm DEV TIME |\n"
-		"       read-alarm DEV | alarm-in DEV SECONDS TIMEOUT | poll-pri FILE TIMEOUT [ENABLE]\n");
+	fprintf(stderr, "usage: qemu-rtc time-bits | read-time DEV | set-time DEV TIME |\n"
+		"       set-alarm DEV TIME | read-alarm DEV | alarm-in DEV SECONDS TIMEOUT |\n"
+		"       poll-pri FILE TIMEOUT [ENABLE]\n");
 	return 2;
 }
