@@ -132,6 +132,15 @@ doc-check:
 qemu-boot:
 	./scripts/qemu-boot
 
+qemu-boot-arm64:
+	./scripts/qemu-boot --arch arm64
+
+qemu-boot-armhf:
+	./scripts/qemu-boot --arch armhf
+
+qemu-boot-arm64-rt:
+	./scripts/qemu-boot --arch arm64 --rt
+
 script-check:
 	./scripts/script-check
 
@@ -183,6 +192,9 @@ help:
 	@echo '  make dt-check        the DT binding and the overlays                          ~2 min / ~1.5 min'
 	@echo '  make doc-check       the RST rendered, warnings fatal                         seconds'
 	@echo '  make qemu-boot       Debian 6.1 kernel under qemu (after build-matrix)        ~20 s / ~20 s'
+	@echo '  make qemu-boot-arm64 Debian 6.12 arm64 kernel under qemu -M virt              ~3 min / ~70 s'
+	@echo '  make qemu-boot-armhf Debian 6.12 armmp (32-bit ARM) kernel under qemu         ~3 min / ~80 s'
+	@echo '  make qemu-boot-arm64-rt Debian 6.12 PREEMPT_RT arm64 kernel under qemu        ~3 min / ~70 s'
 	@echo '  make script-check    options, make help, deps sets, sim-run examples, shell   ~7 min / ~2 min'
 	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~8 min / ~2 min'
 	@echo '  make soak            every client at once, random bus faults (SOAK_SECONDS=)  ~17 min / ~11 min'
@@ -194,5 +206,5 @@ help:
 	@echo 'unstable'"'"'s linux-source-X.Y (UML: scripts/uml-kernel --source newest), which'
 	@echo 'make build-matrix builds against.'
 
-.PHONY: all modules kdir-check clean modules_install install deb package-check check kunit e2e build-matrix dt-check doc-check qemu-boot script-check mutation demo bench soak help
+.PHONY: all modules kdir-check clean modules_install install deb package-check check kunit e2e build-matrix dt-check doc-check qemu-boot qemu-boot-arm64 qemu-boot-armhf qemu-boot-arm64-rt script-check mutation demo bench soak help
 endif

@@ -879,11 +879,12 @@ static int sim_trace_show(struct seq_file *sf, void *unused)
 
 	for (i = 0; i < n; i++) {
 		struct sim_trace *e = &copy[(first + i) % SIM_TRACE_LEN];
+		u32 rem;
+		u64 sec = div_u64_rem(e->ns, NSEC_PER_SEC, &rem);
 
-		seq_printf(sf, "%llu.%06llu sec %02x.%05u %-15s %c",
-			   div_u64(e->ns, NSEC_PER_SEC),
-			   div_u64(e->ns % NSEC_PER_SEC, NSEC_PER_USEC),
-			   e->sec & 0x7f, e->subsec, e->comm, e->what);
+		seq_printf(sf, "%llu.%06u sec %02x.%05u %-15s %c", sec,
+			   rem / (u32)NSEC_PER_USEC, e->sec & 0x7f, e->subsec,
+			   e->comm, e->what);
 		if (e->what != 'I')
 			seq_printf(sf, " %02x %u %*ph %d", e->reg, e->len,
 				   min_t(int, e->len, sizeof(e->data)),
