@@ -766,17 +766,34 @@ static void alarm_load_failure_forgets_next(struct kunit *test)
 	}
 }
 
+struct cd_store_work {
+	struct kunit *test;
+	struct completion done;
+	ssize_t ret;
+};
+
+static int cd_enable_thread(void *data)
+{
+	struct cd_store_work *w = data;
+
+	w->ret = ins_cd_store(w->test, "enable", "1");
+	complete(&w->done);
+	return 0;
+}
+
 /*
  * The rtc core takes the update timer out of its queue (enabled = 0) and
  * puts it back after its callback, in rtc_timer_do_work(), under its
- * ops_lock only. A countdown enable in between must see what the driver
- * was told last: update interrupts on, the timer theirs.
+ * ops_lock. A countdown enable (another thread here) must not decide in
+ * between: it waits for the core, then sees update interrupts on, and the
+ * timer theirs.
  */
-static void uie_owner_from_driver_state(struct kunit *test)
+static void uie_owner_not_mid_work(struct kunit *test)
 {
 	static const struct dt now = NOW_12;
 	struct ins5s8563_test *t = test->priv;
-	ssize_t ret;
+	struct cd_store_work w = { .test = test };
+	struct task_struct *task;
 
 	ins_add_irq(test);
 	ins_probe_ok(test);
@@ -784,12 +801,16 @@ static void uie_owner_from_driver_state(struct kunit *test)
 	ins_cd_store_ok(test, "ticks", "100");
 	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 1), 0);
 
+	init_completion(&w.done);
 	mutex_lock(&t->rtc->ops_lock);
 	t->rtc->uie_rtctimer.enabled = 0;
-	ret = ins_cd_store(test, "enable", "1");
+	task = kthread_run(cd_enable_thread, &w, "ins5s8563-cd");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(task));
+	msleep(200);
 	t->rtc->uie_rtctimer.enabled = 1;
 	mutex_unlock(&t->rtc->ops_lock);
-	KUNIT_EXPECT_EQ_MSG(test, ret, -EBUSY,
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&w.done, 5 * HZ));
+	KUNIT_EXPECT_EQ_MSG(test, w.ret, -EBUSY,
 			    "the countdown took the timer from update interrupts");
 	expect_timer_alarm(test, 1);
 
@@ -800,6 +821,31 @@ static void uie_owner_from_driver_state(struct kunit *test)
 	synchronize_irq(t->irq);
 	flush_work(&t->rtc->irqwork);
 	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 0), 0);
+	flush_work(&t->rtc->irqwork);
+}
+
+/*
+ * Update interrupts turned off while an alarm comes first in the rtc
+ * core's queue: the core calls no op of the driver (the queue's head is
+ * unchanged). The countdown must then be free to take the timer.
+ */
+static void uie_off_behind_alarm(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	struct rtc_wkalrm alrm = { .enabled = 1 };
+
+	ins_add_level_irq(test);
+	ins_probe_ok(test);
+	set_time_dt(test, &now);
+	ins_cd_store_ok(test, "ticks", "100");
+	rtc_time64_to_tm(ins_dt64(&now) + 1, &alrm.time);
+	KUNIT_ASSERT_EQ(test, rtc_set_alarm(t->rtc, &alrm), 0);
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 1), 0);
+	KUNIT_ASSERT_EQ(test, rtc_update_irq_enable(t->rtc, 0), 0);
+	KUNIT_EXPECT_EQ_MSG(test, ins_cd_store(test, "enable", "1"), 1,
+			    "update interrupts are off, and the countdown is refused");
+	ins_cd_store(test, "enable", "0");
 	flush_work(&t->rtc->irqwork);
 }
 
@@ -977,7 +1023,8 @@ static struct kunit_case ins5s8563_exact_cases[] = {
 	KUNIT_CASE(countdown_restarts_alarm_count),
 	KUNIT_CASE_PARAM(owner_change_bus_errors, owner_fault_cases_gen_params),
 	KUNIT_CASE(alarm_load_failure_forgets_next),
-	KUNIT_CASE(uie_owner_from_driver_state),
+	KUNIT_CASE(uie_owner_not_mid_work),
+	KUNIT_CASE(uie_off_behind_alarm),
 	KUNIT_CASE_PARAM(far_alarm, far_cases_gen_params),
 	KUNIT_CASE(probe_finds_far_alarm),
 	KUNIT_CASE(wakeup_only_alarm_tf_not_expiry),

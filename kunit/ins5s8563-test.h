@@ -18,6 +18,7 @@
 #include <linux/irq.h>
 #include <linux/irq_sim.h>
 #include <linux/irqdomain.h>
+#include <linux/kthread.h>
 #include <linux/property.h>
 #include <linux/regmap.h>
 #include <linux/rtc.h>

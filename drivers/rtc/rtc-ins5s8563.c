@@ -121,11 +121,11 @@ struct ins5s8563 {
 	/* The alarm last set, in seconds; 0 when unknown. */
 	time64_t alarm;
 	/*
-	 * The rtc core's update interrupts are on, as it said at its last
-	 * call of set_alarm or alarm_irq_enable (under its ops_lock, where
-	 * its timers are consistent): they have the timer. Its own flag
-	 * reads 0 while its work takes the timer out of its queue and puts
-	 * it back, which the sysfs countdown must not take for "off".
+	 * The rtc core's update interrupts are on: they have the timer.
+	 * Read from the core under its ops_lock (its ops, and the sysfs
+	 * countdown, which takes it), where its timers are consistent: its
+	 * own flag reads 0 while its work takes the update timer out of the
+	 * queue and puts it back, which must not count as "off".
 	 */
 	bool uie;
 	/*
@@ -1409,7 +1409,15 @@ static ssize_t ins5s8563_timer_store(struct device *dev, size_t count,
 	struct ins5s8563_timer new;
 	int ret = 0;
 
+	/*
+	 * Whether update interrupts are on is the rtc core's to say, under
+	 * its lock: between its ops (its work takes the update timer out of
+	 * the queue and puts it back) the flag can read 0, and an update
+	 * timer removed behind an earlier alarm calls no op at all.
+	 */
+	rtc_lock(ins->rtc);
 	mutex_lock(&ins->lock);
+	ins->uie = ins->rtc->uie_rtctimer.enabled;
 	new = ins->countdown;
 	new.enabled = ins->owner == INS5S8563_TIMER_COUNTDOWN;
 	switch (field) {
@@ -1435,6 +1443,7 @@ static ssize_t ins5s8563_timer_store(struct device *dev, size_t count,
 	if (!ret)
 		ret = ins5s8563_countdown_apply(ins, &new);
 	mutex_unlock(&ins->lock);
+	rtc_unlock(ins->rtc);
 
 	return ret ?: count;
 }
