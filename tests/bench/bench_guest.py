@@ -2,8 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 """The guest side of scripts/bench's far alarm and watchdog rows.
 
-Usage: bench_guest.py far-alarm DEV DBG ALARM [--counter]
+Usage: bench_guest.py alarm-irq DEV DBG NOW ALARM TIMEOUT
+       bench_guest.py far-alarm DEV DBG ALARM [--counter]
        bench_guest.py wdt-ping WDEV DBG REPS
+
+alarm-irq: the alarm interrupt row, on one open file: RTC_AIE_OFF, the
+time set to NOW, RTC_WKALM_SET of ALARM, the counters reset, the event
+waited for (TIMEOUT s) and "RESULT alarm_irq ..." 0.3 s after it; exit 1
+when it did not come.
 
 far-alarm: RTC_WKALM_SET of ALARM ("YYYY-MM-DD HH:MM:SS", months
 ahead of the chip's time), then the chip moved to where the
@@ -159,6 +165,35 @@ def far_alarm(dev, dbg, alarm, counter):
         print("FARERR %.1f" % ((at - due) * 1000))
 
 
+def alarm_irq(dev, dbg, now, alarm, tmo):
+    """
+    The alarm interrupt row: RTC_AIE_OFF, the time set to NOW, the alarm
+    at ALARM, the counters reset and the event waited for, on one open
+    file: a program started between the set and the wait (seconds on a
+    loaded machine) would open the device after the alarm fired, and the
+    open clears the event.
+    """
+    fd = os.open(dev, os.O_RDONLY)
+    try:
+        fcntl.ioctl(fd, rtc.RTC_AIE_OFF, 0)
+        fcntl.ioctl(fd, rtc.RTC_SET_TIME, rtc.RTC_TIME.pack(*rtc.tm_pack(now)))
+        fcntl.ioctl(fd, rtc.RTC_WKALM_SET,
+                    rtc.RTC_WKALRM.pack(1, 0, *rtc.tm_pack(alarm)))
+    except OSError as e:
+        fail("alarm interrupt: %s" % e.strerror)
+    time.sleep(SETTLE)
+    reset(dbg)
+    r, _, _ = select.select([fd], [], [], tmo)
+    if r:
+        os.read(fd, struct.calcsize("L"))
+        time.sleep(SETTLE)
+        if rtc.counters(dbg)["interrupts"] < 1:
+            fail("the alarm came without an interrupt")
+        record("alarm_irq", dbg)
+    os.close(fd)
+    return 0 if r else 1
+
+
 def wdt_ping(wdev, dbg, reps):
     fd = os.open(wdev, os.O_WRONLY)
     try:
@@ -186,6 +221,8 @@ def wdt_ping(wdev, dbg, reps):
 def main(argv):
     if len(argv) in (5, 6) and argv[1] == "far-alarm":
         far_alarm(argv[2], argv[3], argv[4], "--counter" in argv[5:])
+    elif len(argv) == 7 and argv[1] == "alarm-irq":
+        return alarm_irq(argv[2], argv[3], argv[4], argv[5], float(argv[6]))
     elif len(argv) == 5 and argv[1] == "wdt-ping":
         wdt_ping(argv[2], argv[3], int(argv[4]))
     else:
