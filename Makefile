@@ -159,7 +159,7 @@ help:
 	@echo '  make doc-check       the RST rendered, warnings fatal                         seconds'
 	@echo '  make qemu-boot       Debian 6.1 kernel under qemu (after build-matrix)        ~20 s / ~20 s'
 	@echo '  make script-check    options, make help, deps sets, sim-run examples, shell   ~7 min / ~2 min'
-	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~8 min / ~2 min'
+	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~11 min / ~5 min'
 	@echo '  make soak            every client at once, random bus faults (SOAK_SECONDS=)  ~21 min / ~15 min'
 	@echo '  make mutation        mutants of the driver vs. KUnit, e2e for survivors       ~35 min / ~27 min'
 	@echo '  make help            this list                                                instant'
