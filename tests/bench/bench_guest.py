@@ -1,0 +1,235 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0
+"""The guest side of scripts/bench's far alarm and watchdog rows.
+
+Usage: bench_guest.py alarm-irq DEV DBG NOW ALARM TIMEOUT
+       bench_guest.py far-alarm DEV DBG ALARM [--counter]
+       bench_guest.py wdt-ping WDEV DBG REPS
+
+alarm-irq: the alarm interrupt row, on one open file: RTC_AIE_OFF, the
+time set to NOW, RTC_WKALM_SET of ALARM, the counters reset, the event
+waited for (TIMEOUT s) and "RESULT alarm_irq ..." 0.3 s after it; exit 1
+when it did not come.
+
+far-alarm: RTC_WKALM_SET of ALARM ("YYYY-MM-DD HH:MM:SS", months
+ahead of the chip's time), then the chip moved to where the
+months between would leave it: its time registers set to 5 s before the
+last minute rollover at or before ALARM and, with --counter (this
+driver's alarm in the timer at 1/60 Hz), the timer's count to that one
+minute left. The registers are written through the simulator's debugfs
+(DBG/regs), not through the driver: RTC_SET_TIME would make the rtc core
+set the alarm again, now within the 1 Hz range, and the 1/60 Hz stage
+would never expire. Prints, each with the simulator's counters since the
+stage began ("RESULT OP transfers bytes failed"):
+
+  RESULT far_set        the set itself
+  RESULT far_minute     the 1/60 Hz stage's expiry, through the rollover
+                        of the minute and 1 s after it: the handler and
+                        the rtc core's setting of the alarm again, on the
+                        1 Hz counter (or, with minute registers, the alarm
+                        itself, which fires there)
+  RESULT far_second     from then until the event on DEV and 0.3 s after
+                        it (the alarm on the 1 Hz counter firing)
+  FARERR MS             the event's read on DEV returning minus the chip's
+                        rollover into ALARM's second (taken from the
+                        simulator's registers after they were moved)
+  TD SET MINUTE         the timer's clock (TD) after the set and after
+                        the minute stage (3: 1/60 Hz, 2: 1 Hz)
+
+wdt-ping: opens WDEV (the watchdog starts), then REPS times: the
+counters reset, one WDIOC_KEEPALIVE, "RESULT wdt_ping ..."; then REPS
+times: the chip's power lost (DBG/power_loss), the counters reset, one
+WDIOC_KEEPALIVE (which finds VLF and the counter stopped, and starts it
+again), "RESULT wdt_ping_lost ...", and TE checked set; then a magic
+close. The time is set (by the caller) before: VLF set from the boot
+would make every ping one that checks for a power loss.
+
+Exit status: 0, or 1 with a "FAIL ..." line.
+"""
+import calendar
+import fcntl
+import os
+import select
+import struct
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "e2e", "lib"))
+import rtc  # noqa: E402
+import wdt  # noqa: E402
+
+SETTLE = 0.3
+
+
+def fail(msg):
+    print("FAIL %s" % msg)
+    sys.exit(1)
+
+
+def record(op, dbg):
+    c = rtc.counters(dbg)
+    print("RESULT %s %d %d %d" % (op, c["transfers"], c["bytes_written"] +
+                                  c["bytes_read"] + c["bytes_address"],
+                                  c["failed"]))
+    return c
+
+
+def reset(dbg):
+    with open(dbg + "/counters", "w") as f:
+        f.write("0")
+
+
+def poke(dbg, reg, val):
+    with open(dbg + "/regs", "w") as f:
+        f.write("0x%02x 0x%02x" % (reg, val))
+
+
+def to_bcd(v):
+    return (v // 10) << 4 | v % 10
+
+
+def epoch(s):
+    return calendar.timegm(time.strptime(s, "%Y-%m-%d %H:%M:%S"))
+
+
+def chip_epoch(dbg):
+    return rtc.regs_epoch(rtc.sim_regs(dbg))
+
+
+def far_alarm(dev, dbg, alarm, counter):
+    fd = os.open(dev, os.O_RDONLY)
+    t = epoch(alarm)
+    minute = t // 60 * 60
+    reset(dbg)
+    try:
+        fcntl.ioctl(fd, rtc.RTC_WKALM_SET,
+                    rtc.RTC_WKALRM.pack(1, 0, *rtc.tm_pack(alarm)))
+    except OSError as e:
+        fail("RTC_WKALM_SET %s: %s" % (alarm, e.strerror))
+    time.sleep(SETTLE)
+    record("far_set", dbg)
+    td_set = rtc.sim_regs(dbg)[0x0e] & 3
+
+    # Months on: 5 s before the minute. Right after a rollover, so that
+    # the writes (SEC first) see no carry between them.
+    if rtc.sec_edge(dbg, 3) is None:
+        fail("the chip's seconds do not move")
+    tm = time.gmtime(minute - 5)
+    poke(dbg, 0x02, to_bcd(tm.tm_sec))
+    poke(dbg, 0x03, to_bcd(tm.tm_min))
+    poke(dbg, 0x04, to_bcd(tm.tm_hour))
+    poke(dbg, 0x05, to_bcd(tm.tm_mday))
+    poke(dbg, 0x06, (tm.tm_wday + 1) % 7)
+    poke(dbg, 0x07, to_bcd(tm.tm_mon))
+    poke(dbg, 0x08, to_bcd(tm.tm_year % 100))
+    if counter:
+        # The minute rollovers left: one. Low byte first, while the
+        # upper ones still hold a count, so that it never reads 0.
+        poke(dbg, 0x0f, 1)
+        poke(dbg, 0x13, 0)
+        poke(dbg, 0x12, 0)
+    edge = rtc.sec_edge(dbg, 3)
+    if edge is None:
+        fail("the chip's seconds do not move after the writes")
+    mono, ep = float(edge.split()[0]), int(edge.split()[1])
+    if not minute - 6 <= ep <= minute - 2:
+        fail("the chip is at %d after the writes, not before %d" % (ep, minute))
+    due = mono + t - ep
+    reset(dbg)
+
+    # The minute stage: to 1 s past the rollover, and the kernel's work.
+    events, at = 0, None
+    while time.monotonic() < mono + minute - ep + 1 + SETTLE:
+        r, _, _ = select.select([fd], [], [], max(
+            mono + minute - ep + 1 + SETTLE - time.monotonic(), 0))
+        if r and at is None:
+            os.read(fd, struct.calcsize("L"))
+            at = time.monotonic()
+            events += 1
+    record("far_minute", dbg)
+    td_minute = rtc.sim_regs(dbg)[0x0e] & 3
+    reset(dbg)
+    if at is None:
+        r, _, _ = select.select([fd], [], [], max(due + 10 - time.monotonic(), 0))
+        if r:
+            os.read(fd, struct.calcsize("L"))
+            at = time.monotonic()
+    time.sleep(SETTLE)
+    record("far_second", dbg)
+    os.close(fd)
+    print("TD %d %d" % (td_set, td_minute))
+    if at is None:
+        print("NOTE the far alarm did not reach %s" % dev)
+    else:
+        print("FARERR %.1f" % ((at - due) * 1000))
+
+
+def alarm_irq(dev, dbg, now, alarm, tmo):
+    """
+    The alarm interrupt row: RTC_AIE_OFF, the time set to NOW, the alarm
+    at ALARM, the counters reset and the event waited for, on one open
+    file: a program started between the set and the wait (seconds on a
+    loaded machine) would open the device after the alarm fired, and the
+    open clears the event.
+    """
+    fd = os.open(dev, os.O_RDONLY)
+    try:
+        fcntl.ioctl(fd, rtc.RTC_AIE_OFF, 0)
+        fcntl.ioctl(fd, rtc.RTC_SET_TIME, rtc.RTC_TIME.pack(*rtc.tm_pack(now)))
+        fcntl.ioctl(fd, rtc.RTC_WKALM_SET,
+                    rtc.RTC_WKALRM.pack(1, 0, *rtc.tm_pack(alarm)))
+    except OSError as e:
+        fail("alarm interrupt: %s" % e.strerror)
+    time.sleep(SETTLE)
+    reset(dbg)
+    r, _, _ = select.select([fd], [], [], tmo)
+    if r:
+        os.read(fd, struct.calcsize("L"))
+        time.sleep(SETTLE)
+        if rtc.counters(dbg)["interrupts"] < 1:
+            fail("the alarm came without an interrupt")
+        record("alarm_irq", dbg)
+    os.close(fd)
+    return 0 if r else 1
+
+
+def wdt_ping(wdev, dbg, reps):
+    fd = os.open(wdev, os.O_WRONLY)
+    try:
+        for _ in range(reps):
+            reset(dbg)
+            fcntl.ioctl(fd, wdt.WDIOC_KEEPALIVE, wdt.INT.pack(0))
+            record("wdt_ping", dbg)
+            time.sleep(0.2)
+        for _ in range(reps):
+            with open(dbg + "/power_loss", "w") as f:
+                f.write("1")
+            reset(dbg)
+            fcntl.ioctl(fd, wdt.WDIOC_KEEPALIVE, wdt.INT.pack(0))
+            record("wdt_ping_lost", dbg)
+            if not rtc.sim_regs(dbg)[0x0e] & 0x80:
+                fail("the ping after a power loss left the counter stopped")
+            time.sleep(0.2)
+    except OSError as e:
+        fail("WDIOC_KEEPALIVE: %s" % e.strerror)
+    finally:
+        os.write(fd, b"V")
+        os.close(fd)
+
+
+def main(argv):
+    if len(argv) in (5, 6) and argv[1] == "far-alarm":
+        far_alarm(argv[2], argv[3], argv[4], "--counter" in argv[5:])
+    elif len(argv) == 7 and argv[1] == "alarm-irq":
+        return alarm_irq(argv[2], argv[3], argv[4], argv[5], float(argv[6]))
+    elif len(argv) == 5 and argv[1] == "wdt-ping":
+        wdt_ping(argv[2], argv[3], int(argv[4]))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
