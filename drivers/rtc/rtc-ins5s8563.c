@@ -1401,6 +1401,27 @@ static int ins5s8563_countdown_apply(struct ins5s8563 *ins,
 	return ret;
 }
 
+/*
+ * Whether update interrupts are on is the rtc core's to say, under its
+ * ops_lock: between its ops (its work takes the update timer out of the
+ * queue and puts it back) the flag can read 0, and an update timer removed
+ * behind an earlier alarm calls no op at all. The core also holds that lock
+ * while it unregisters the rtc device, and waits there for this sysfs
+ * write to end: tried for a second, never waited on.
+ */
+static int ins5s8563_rtc_trylock(struct ins5s8563 *ins)
+{
+	unsigned long end = jiffies + HZ;
+
+	while (!mutex_trylock(&ins->rtc->ops_lock)) {
+		if (time_after(jiffies, end))
+			return -EBUSY;
+		usleep_range(1000, 2000);
+	}
+
+	return 0;
+}
+
 /* Changes one setting of the countdown, in a copy that the chip then gets. */
 static ssize_t ins5s8563_timer_store(struct device *dev, size_t count,
 				     enum ins5s8563_timer_field field, u32 val)
@@ -1409,13 +1430,9 @@ static ssize_t ins5s8563_timer_store(struct device *dev, size_t count,
 	struct ins5s8563_timer new;
 	int ret = 0;
 
-	/*
-	 * Whether update interrupts are on is the rtc core's to say, under
-	 * its lock: between its ops (its work takes the update timer out of
-	 * the queue and puts it back) the flag can read 0, and an update
-	 * timer removed behind an earlier alarm calls no op at all.
-	 */
-	rtc_lock(ins->rtc);
+	ret = ins5s8563_rtc_trylock(ins);
+	if (ret)
+		return ret;
 	mutex_lock(&ins->lock);
 	ins->uie = ins->rtc->uie_rtctimer.enabled;
 	new = ins->countdown;
@@ -2343,11 +2360,14 @@ VISIBLE_IF_KUNIT void ins5s8563_shutdown(struct device *dev,
 	if (ins->reset_source &&
 	    (state == SYSTEM_POWER_OFF || state == SYSTEM_HALT)) {
 		mutex_lock(&ins->lock);
-		/* The core's worker may still ping until the power goes. */
-		ins->wdt_off = true;
 		ret = ins->hw.enabled ?
 		      ins5s8563_timer_switch(ins, INS5S8563_TIMER_WATCHDOG,
 					     &hw) : 0;
+		/*
+		 * The core's worker may ping until the power goes: a stopped
+		 * watchdog stays so, one still running stays fed.
+		 */
+		ins->wdt_off = !ins->hw.enabled;
 		mutex_unlock(&ins->lock);
 		if (ret)
 			dev_warn(dev, "watchdog not stopped for power-off: %d\n",
@@ -2445,12 +2465,21 @@ EXPORT_SYMBOL_IF_KUNIT(ins5s8563_resume);
  * Hibernation: the image is written after thaw, with userspace frozen and
  * the watchdog core's pings off until it is done: the watchdog stays
  * stopped from freeze to restore (the core's ping after a hibernation
- * that failed starts it again).
+ * that failed starts it again). An alarm that fired without an interrupt
+ * is cleared at thaw as at resume.
  */
+static int ins5s8563_thaw(struct device *dev)
+{
+	struct ins5s8563 *ins = dev_get_drvdata(dev);
+
+	return ins->reset_source ? 0 : ins5s8563_resume(dev);
+}
+
 VISIBLE_IF_KUNIT const struct dev_pm_ops ins5s8563_pm_ops = {
 	.suspend = pm_sleep_ptr(ins5s8563_suspend),
 	.resume = pm_sleep_ptr(ins5s8563_resume),
 	.freeze = pm_sleep_ptr(ins5s8563_suspend),
+	.thaw = pm_sleep_ptr(ins5s8563_thaw),
 	.poweroff = pm_sleep_ptr(ins5s8563_suspend),
 	.restore = pm_sleep_ptr(ins5s8563_resume),
 };
