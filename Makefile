@@ -158,6 +158,11 @@ package-check:
 mutation:
 	./scripts/mutation
 
+# Not part of check: make demo, then make check, from a clean clone in a
+# throwaway Debian 12 root, cold (results/fresh-check/).
+fresh-check:
+	./scripts/fresh-check
+
 # Not tests: the driver at work on the simulated chip (README.md's first
 # command), and its I2C traffic against rtc-pcf8563 (results/bench.txt).
 demo:
@@ -199,6 +204,7 @@ help:
 	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~11 min / ~5 min'
 	@echo '  make soak            every client at once, random bus faults (SOAK_SECONDS=)  ~21 min / ~15 min'
 	@echo '  make mutation        mutants of the driver vs. KUnit, e2e for survivors       ~35 min / ~27 min'
+	@echo '  make fresh-check     make demo + make check in a fresh Debian 12 root, cold   ~50 min / ~45 min'
 	@echo '  make help            this list                                                instant'
 	@echo 'The first time of a UML target includes its packages (scripts/deps) and the UML'
 	@echo 'kernel build (5-6 min, cached in ~/.cache/ins5s8563); the tests need root on Debian 12.'
@@ -206,5 +212,5 @@ help:
 	@echo 'unstable'"'"'s linux-source-X.Y (UML: scripts/uml-kernel --source newest), which'
 	@echo 'make build-matrix builds against.'
 
-.PHONY: all modules kdir-check clean modules_install install deb package-check check kunit e2e build-matrix dt-check doc-check qemu-boot qemu-boot-arm64 qemu-boot-armhf qemu-boot-arm64-rt script-check mutation demo bench soak help
+.PHONY: all modules kdir-check clean modules_install install deb package-check check kunit e2e build-matrix dt-check doc-check qemu-boot qemu-boot-arm64 qemu-boot-armhf qemu-boot-arm64-rt script-check mutation fresh-check demo bench soak help
 endif
