@@ -40,18 +40,29 @@ expect_eq "the countdown runs" 1 "$(cat "$cd_/enable")"
 expect_eq "the delivered alarm is not left in the minute registers (AIE)" 0 $((($(sim_reg 0x01) >> 1) & 1))
 echo 0 >"$cd_/enable"
 
-# 400 days ahead: the 1/60 Hz stage.
+# 400 days ahead: the 1/60 Hz stage. (rtcwake -t is in the system's
+# time, which is not the chip's here: -s, and the alarm read back.)
 now=$($RTCPY chip-epoch "$DBG")
-far=$((now + 400 * 86400 + 17))
-check "rtcwake -m no, 400 days ahead" rtcwake -m no -d "$RTC" -t "$far"
+check "rtcwake -m no, 400 days ahead" rtcwake -m no -d "$RTC" -s $((400 * 86400 + 17))
+out=$($RTCPY read-alarm "$DEV")
+far=$(date -u -d "$(echo "$out" | cut -d' ' -f3-)" +%s 2>/dev/null || echo 0)
+d=$((far - now))
+if [ "$d" -ge $((400 * 86400 + 16)) ] && [ "$d" -le $((400 * 86400 + 20)) ] &&
+   [ "${out%% *}" = 1 ]; then
+	ok "RTC_WKALM_RD: the alarm 400 days and 17 s ahead, enabled ($out)"
+else
+	not_ok "RTC_WKALM_RD: the alarm 400 days and 17 s ahead, enabled" "$out, chip at $now"
+fi
 expect_eq "the timer counts minutes (1/60 Hz, TE): 0x0e" 0x83 "$(sim_reg 0x0e)"
 expect_eq "TIE set, AIE clear" 1 $(($(sim_reg 0x01) & 3))
 cnt=$(($(sim_reg 0x0f) | $(sim_reg 0x13) << 8 | $(sim_reg 0x12) << 16))
-expect_eq "the counter holds the minute rollovers to the last one before it" \
-	$((far / 60 - now / 60)) "$cnt"
-out=$($RTCPY read-alarm "$DEV")
-expect_eq "RTC_WKALM_RD: the alarm to the second" \
-	"1 0 $(date -u -d "@$far" '+%Y-%m-%d %H:%M:%S')" "$out"
+# A minute rollover may come between the set and this read.
+exp=$((far / 60 - now / 60))
+if [ "$cnt" = "$exp" ] || [ "$cnt" = $((exp - 1)) ]; then
+	ok "the counter holds the minute rollovers to the last one before it ($cnt)"
+else
+	not_ok "the counter holds the minute rollovers to the last one before it ($exp)" "$cnt"
+fi
 
 # The time set and the wait on one open file (rtc-dev has one opener).
 $RTCPY set-time-wait "$DEV" "$(date -u -d "@$((far - 70))" '+%Y-%m-%d %H:%M:%S')" 90 \

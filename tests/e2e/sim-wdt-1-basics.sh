@@ -110,10 +110,12 @@ expect_eq "closed without 'V': still running (TE=1)" 1 "$(wdt_te)"
 sysfs_eq "sysfs state active" active state
 out=$($WDPY info "$WDEV" 2>&1)
 left=$(printf '%s\n' "$out" | sed -n 's/.* timeleft=\([0-9]*\) .*/\1/p')
-if [ "${left:-0}" -ge 3 ] && [ "$left" -le 5 ]; then
+# The whole seconds left since the ping at the close; a loaded guest
+# takes seconds from the close to this read.
+if [ "${left:-0}" -ge 1 ] && [ "$left" -le 5 ]; then
 	ok "WDIOC_GETTIMELEFT within the timeout ($left of 5)"
 else
-	not_ok "WDIOC_GETTIMELEFT within 3-5 of 5" "$out"
+	not_ok "WDIOC_GETTIMELEFT within 1-5 of 5" "$out"
 fi
 # (info ends with a magic close)
 expect_eq "magic close stops it: TE=0" 0 "$(wdt_te)"

@@ -20,7 +20,7 @@ echo "TAP version 13"
 
 SIM_WIRING=reset
 sim_up_case
-log_mark "sim-wdt-5-timing: start"
+log_mark "sim-wdt-4-timing: start"
 if ! sim_wdt; then
 	not_ok "the chip's watchdog" "no watchdog under /sys/bus/i2c/devices/$BUS-0051"
 	plan_done
@@ -75,6 +75,6 @@ n=$(sim_counter resets)
 sleep 5
 expect_eq "stopped: no reset in 5 s" "$n" "$(sim_counter resets)"
 echo off >"$DBG/fault"
-check "kernel log clean" no_splat "sim-wdt-5-timing: start"
+check "kernel log clean" no_splat "sim-wdt-4-timing: start"
 plan_done
 done_testing

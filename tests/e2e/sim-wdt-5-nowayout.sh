@@ -15,6 +15,8 @@
 # Runs last in the watchdog boot: after it the chip resets the simulated
 # board every few seconds until the boot ends (only counted: nothing is
 # reset).
+# It comes last of the watchdog's tests: it leaves the watchdog running,
+# and the module pinned.
 set -u
 . "$(dirname "$0")/lib/common.bash"
 . "$(dirname "$0")/lib/sim.bash"
@@ -22,7 +24,7 @@ echo "TAP version 13"
 
 SIM_WIRING=reset
 sim_up_case
-log_mark "sim-wdt-4-nowayout: start"
+log_mark "sim-wdt-5-nowayout: start"
 sim_wdt || true
 expect_eq "the watchdog is stopped to begin with (TE=0)" 0 "$(wdt_te)"
 expect_eq "module parameter nowayout: N (the default)" N \
@@ -47,6 +49,6 @@ if rmmod rtc_ins5s8563 2>/dev/null; then
 else
 	ok "the module is pinned while the watchdog runs"
 fi
-check "kernel log clean" no_splat "sim-wdt-4-nowayout: start"
+check "kernel log clean" no_splat "sim-wdt-5-nowayout: start"
 plan_done
 done_testing
