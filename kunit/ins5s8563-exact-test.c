@@ -825,6 +825,38 @@ static void uie_owner_not_mid_work(struct kunit *test)
 }
 
 /*
+ * The rtc core holds its ops_lock while it unregisters the rtc device, and
+ * waits there for the sysfs writes under way to end: a countdown write
+ * must not wait on that lock (it would never end), but give up.
+ */
+static void cd_store_never_waits_on_core(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	struct cd_store_work w = { .test = test };
+	struct task_struct *task;
+	bool done;
+
+	ins_add_irq(test);
+	ins_probe_ok(test);
+	set_time_dt(test, &now);
+	ins_cd_store_ok(test, "ticks", "100");
+
+	init_completion(&w.done);
+	mutex_lock(&t->rtc->ops_lock);
+	task = kthread_run(cd_enable_thread, &w, "ins5s8563-cd");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(task));
+	done = wait_for_completion_timeout(&w.done, 3 * HZ);
+	mutex_unlock(&t->rtc->ops_lock);
+	if (!done)
+		wait_for_completion(&w.done);
+	KUNIT_EXPECT_TRUE_MSG(test, done,
+			      "the write waited on the core's lock while the core held it");
+	KUNIT_EXPECT_EQ(test, w.ret, -EBUSY);
+	KUNIT_EXPECT_STREQ(test, ins_cd_show(test, "enable"), "0");
+}
+
+/*
  * Update interrupts turned off while an alarm comes first in the rtc
  * core's queue: the core calls no op of the driver (the queue's head is
  * unchanged). The countdown must then be free to take the timer.
@@ -1025,6 +1057,7 @@ static struct kunit_case ins5s8563_exact_cases[] = {
 	KUNIT_CASE(alarm_load_failure_forgets_next),
 	KUNIT_CASE(uie_owner_not_mid_work),
 	KUNIT_CASE(uie_off_behind_alarm),
+	KUNIT_CASE(cd_store_never_waits_on_core),
 	KUNIT_CASE_PARAM(far_alarm, far_cases_gen_params),
 	KUNIT_CASE(probe_finds_far_alarm),
 	KUNIT_CASE(wakeup_only_alarm_tf_not_expiry),
