@@ -51,7 +51,8 @@ expect_eq "the chip holds 04:05 2031-02-03 (Monday) in 0x03-0x08" "0x05 0x04 0x0
 sleep 2
 got=$(show)
 d=$(tdiff "2031-02-03 04:05:06" "$got")
-if [ "$d" -ge 2 ] && [ "$d" -le 5 ]; then ok "the simulated clock runs ($got two seconds later)"; else not_ok "the simulated clock runs" "$got"; fi
+# At least the 2 s slept; a loaded guest takes seconds more for hwclock.
+if [ "$d" -ge 2 ] && [ "$d" -le 10 ]; then ok "the simulated clock runs ($got two seconds later)"; else not_ok "the simulated clock runs" "$got"; fi
 
 check "hwclock --hctosys" hw --hctosys
 sys=$(date -u '+%F %T')
