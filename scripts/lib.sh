@@ -11,6 +11,9 @@
 INS_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 INS_CACHE=${INS5S8563_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ins5s8563}
 INS_RESULTS=${INS5S8563_RESULTS:-$INS_REPO/results}
+# Absolute: scripts change directory (into the tree, which make check's
+# second lane runs from a copy of) before they write there.
+case $INS_RESULTS in /*) ;; *) INS_RESULTS=$PWD/$INS_RESULTS ;; esac
 
 # The Debian package that provides the kernel the tests run (UML) and the
 # tree the built-in check compiles in.
@@ -263,8 +266,13 @@ INS_SPLAT_RE='WARNING:|BUG:|Oops|KASAN|UBSAN|blocked for more than|nobody cared|
 # ins_sim_build KERNEL LOG: build the driver and the simulator modules for
 # the UML kernel in KERNEL (output in LOG).
 ins_sim_build() {
-	make -C "$INS_REPO" KDIR="$1" ARCH=um INS5S8563_SIM=1 -j"$(nproc)" >"$2" 2>&1
+	make -C "$INS_REPO" KDIR="$1" ARCH=um INS5S8563_SIM=1 -j"$(ins_jobs)" >"$2" 2>&1
 }
+
+# ins_jobs: how many make jobs a test's module build runs: all cores, or
+# $INS5S8563_JOBS (make check's lanes: one each, so that a build in one
+# lane does not take the core of a timed guest in the other).
+ins_jobs() { echo "${INS5S8563_JOBS:-$(nproc)}"; }
 
 # ins_sim_dtb KERNEL OUT.dtb [DTS]: compile sim/ins5s8563-sim.dts (or
 # DTS, e.g. sim/ins5s8563-sim-reset.dts: the chip as a watchdog with
@@ -279,15 +287,19 @@ ins_sim_dtb() {
 # cached) from the cached kernel source with the host's gcc.
 ins_rtctest() {
 	local src=$INS_SRC_DIR/tools/testing/selftests
-	local key bin
+	local key bin tmp
 	key=$(ins_src_key) || return 1
 	bin=$INS_CACHE/rtctest-$key/rtctest
 	if [ ! -x "$bin" ]; then
 		[ -f "$src/rtc/rtctest.c" ] || return 1
 		mkdir -p "${bin%/*}"
+		# A temporary of its own: make check's two lanes may both be
+		# here on a cold cache.
+		tmp=$(mktemp "$bin.XXXXXX") || return 1
 		gcc -O2 -Wall -D_GNU_SOURCE -I "$src" -I "$INS_SRC_DIR/usr/include" \
-			-o "$bin.tmp" "$src/rtc/rtctest.c" -lrt -lpthread -lm >&2 || return 1
-		mv "$bin.tmp" "$bin"
+			-o "$tmp" "$src/rtc/rtctest.c" -lrt -lpthread -lm >&2 || { rm -f "$tmp"; return 1; }
+		chmod 755 "$tmp"
+		mv "$tmp" "$bin"
 	fi
 	echo "$bin"
 }
