@@ -69,18 +69,10 @@ fi
 
 sim_up_case
 
-# A clock consumer an earlier test bound (sim-clkout) lets go of CLKOUT
-# for the rows below, which delete and re-create the chip's client many
-# times: it is bound again, to the client then in place, for its own row
-# at the end. A consumer that keeps its clk across the provider's removal
-# is a flaw of the clock framework, not of a provider: clk_unregister()
-# frees the provider's own struct clk without taking it off the core's
-# list of users, which the consumer's next clk_set_rate() walks (KASAN:
-# slab-use-after-free in clk_core_get_boundaries(), 6.12 and 7.2). 7.2's
-# device links unbind and re-probe the consumer around each removal, in
-# the background, so that whether it held a stale clk depended on timing.
-CONS_DRV=/sys/bus/platform/drivers/ins5s8563-clk-consumer
-[ ! -e "$CONS_DRV/clk-consumer" ] || echo clk-consumer >"$CONS_DRV/unbind"
+# The clock consumer kept unbound while the rows below delete and
+# re-create the chip's client many times (see consumer_release); bound
+# for its own row at the end.
+consumer_release
 
 mark="sim-bad-input-$$-$RANDOM"
 log_mark "$mark"
@@ -682,21 +674,11 @@ vanish "countdown 32 ticks at 64 Hz waited with poll(), the chip vanishing" cd_s
 echo 0 >"$SYS/countdown/enable"
 echo 0 >"$SYS/countdown/expired"
 
-# The clock consumer last: it holds the clock of this rtc, which must not
-# be unbound after it (sim-clkout.sh uses it next). The chip vanishes at
+# The clock consumer last. The chip vanishes at
 # its set_rate, whose error the clock framework does not pass on
 # (clk_change_rate() ignores it), nor is there one for an unprepare.
 # Bound here, to the client of rtc@51 now in place (see the top).
-if grep -q '^ins5s8563_clk_consumer ' /proc/modules; then
-	[ -e "$CONS_DRV/clk-consumer" ] || echo clk-consumer >"$CONS_DRV/bind" 2>/dev/null
-else
-	insmod "$E2E_REPO/sim/ins5s8563-clk-consumer.ko"
-fi
-for i in $(seq 30); do
-	[ -e "$C/enable" ] && break
-	sleep 0.1
-done
-if [ -e "$C/enable" ]; then
+if consumer_take; then
 	vanish "clk consumer prepare_enable, set_rate 1024, disable_unprepare, the chip vanishing" \
 		clk_setup sh -c "echo 1 >$C/enable && echo 1024 >$C/rate && echo 0 >$C/enable"
 	clk_setup
@@ -705,6 +687,7 @@ else
 	row_bad "clk consumer, the chip vanishing" "the consumer did not bind" \
 		"$(dmesg | grep -i -E 'clk|consumer' | tail -n 5)"
 fi
+consumer_release
 
 check "regression: no oops or warning in the kernel log" no_splat "$mark"
 echo "# bad input: $ROWS inputs, $REFUSED refused cleanly, $VIOL violations"

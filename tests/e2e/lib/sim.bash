@@ -129,3 +129,43 @@ sim_up_case() {
 	fi
 	rm -f "$log"
 }
+
+# The device tree's clock consumer (sim/ins5s8563-clk-consumer.ko, node
+# /clk-consumer, clocks = <&rtc>). A test binds it for its own rows and
+# lets it go at its end: a consumer that holds its clk while the chip's
+# client goes away (a rebind, client_node) keeps a clk whose provider is
+# gone, and the clock framework's clk_unregister() frees the provider's
+# own struct clk without taking it off the list of users, which the
+# consumer's next clk_set_rate() or clk_put() walks (KASAN: use after
+# free, on 6.12 and 7.2). driver_override keeps it unbound in between:
+# nothing (a device link's autoprobe, a deferred probe) binds it behind
+# a test's back.
+CONS=/sys/kernel/debug/ins5s8563-clk-consumer
+CONS_DEV=/sys/bus/platform/devices/clk-consumer
+CONS_DRV=/sys/bus/platform/drivers/ins5s8563-clk-consumer
+
+# consumer_take: the consumer bound to the rtc@51 client in place, its
+# debugfs there (within 3 s); fails otherwise.
+consumer_take() {
+	local i
+	echo >"$CONS_DEV/driver_override"
+	if ! grep -q '^ins5s8563_clk_consumer ' /proc/modules; then
+		insmod "$E2E_REPO/sim/ins5s8563-clk-consumer.ko" || return 1
+	elif [ ! -e "$CONS_DEV/driver" ]; then
+		# -EPROBE_DEFER while the provider is not there yet: the
+		# deferred probe binds it when it comes.
+		echo clk-consumer >"$CONS_DRV/bind" || true
+	fi
+	for i in $(seq 30); do
+		[ -e "$CONS_DEV/driver" ] && [ -e "$CONS/enable" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# consumer_release: the consumer unbound (its enables given back) and
+# kept so.
+consumer_release() {
+	echo none >"$CONS_DEV/driver_override"
+	[ ! -e "$CONS_DEV/driver" ] || echo clk-consumer >"$CONS_DRV/unbind"
+}
