@@ -55,9 +55,12 @@ d=$(tdiff "2031-02-03 04:05:06" "$got")
 if [ "$d" -ge 2 ] && [ "$d" -le 10 ]; then ok "the simulated clock runs ($got two seconds later)"; else not_ok "the simulated clock runs" "$got"; fi
 
 check "hwclock --hctosys" hw --hctosys
+# Against the chip's time read right after, not the one read before
+# hwclock, which on a loaded guest takes seconds.
 sys=$(date -u '+%F %T')
-d=$(tdiff "$got" "$sys")
-if [ "${d#-}" -le 3 ]; then ok "the system clock follows the RTC ($sys)"; else not_ok "the system clock follows the RTC" "rtc $got, system $sys"; fi
+chip=$(cut -c1-19 "$DBG/clock")
+d=$(tdiff "$chip" "$sys")
+if [ "${d#-}" -le 2 ]; then ok "the system clock follows the RTC ($sys)"; else not_ok "the system clock follows the RTC" "chip $chip, system $sys"; fi
 
 check "date -s 2035-07-08 09:10:11 && hwclock --systohc" sh -c "date -u -s '2035-07-08 09:10:11' >/dev/null && hwclock $HWCLOCK_OPTS -f $DEV --systohc"
 got=$(show)
