@@ -9,7 +9,14 @@
 # with --force it runs with the driver bound, and checks can fail: VLF
 # clear fails --check-vlf, a NACK in the middle fails a check with the
 # I2C error; killed (SIGTERM) after that, it restores the chip all the
-# same.
+# same. Every check that measures a value prints it, and the values are
+# those of the simulator's chip model (kunit/ins5s8563-model.h): the first
+# seconds increment 1000 ms after STOP=0, the timer reloading itself every
+# 500 ms (32 ticks at 64 Hz), a count written while it runs read back at
+# once, a start with no write reloading the value last written, TF kept
+# through every timer operation, a count of 0 at rest, AF 1000 ms after
+# STOP=0 at hh:mm:59 and once only. --list names a check, or why there is
+# none, for each of the 24 decisions.
 set -u
 . "$(dirname "$0")/lib/common.bash"
 . "$(dirname "$0")/lib/sim.bash"
@@ -67,6 +74,38 @@ drift_ok() {
 show() { sed 's/^/  /' "$out"; }
 npass() { grep -c '^PASS ' "$out"; }
 nfail() { grep -c '^FAIL ' "$out"; }
+# detail NAME: the detail of check NAME's PASS line, "" when it did not pass.
+detail() { sed -n "s/^PASS $1: //p" "$out"; }
+# num NAME SED-REGEX: the number the regex's \1 takes in NAME's detail.
+num() { detail "$1" | sed -n "s/.*$2.*/\1/p"; }
+# within NAME WHAT VALUE LO HI: a case, VALUE (a number) in [LO, HI].
+within() {
+	case $3 in
+	''|*[!0-9-]*) not_ok "$1: $2 in $4..$5" "no value: '$3'" "$(show)"; return ;;
+	esac
+	if [ "$3" -ge "$4" ] && [ "$3" -le "$5" ]; then
+		ok "$1: $2 $3 (in $4..$5)"
+	else
+		not_ok "$1: $2 in $4..$5" "measured $3" "$(show)"
+	fi
+}
+
+# -- --list: no bus needed; a line for each decision ---------------------------
+rc=0
+bash "$HWC" --list >"$out" 2>&1 || rc=$?
+missing=
+for d in $(seq 24); do
+	grep -qE "^$d +[a-z0-9-]+ " "$out" || missing+=" $d"
+done
+if [ "$rc" = 0 ] && [ -z "$missing" ]; then
+	ok "--list: exit 0, a line for each of decisions 1 to 24"
+else
+	not_ok "--list: exit 0, a line for each of decisions 1 to 24" "exit $rc, missing:${missing:- none}" "$(show)"
+fi
+listed=$(awk '$2 != "-" && $1 ~ /^[0-9]+$/ { print $2 }' "$out" | LC_ALL=C sort -u)
+expect_eq "--list: the checks it names are hw-check's" \
+	"alarm-match flags-write-0 flags-write-1 stop-first-second stop-holds-timer tf-kept timer-1hz-phase timer-auto-reload timer-count-borrow timer-count-bytes timer-live-read timer-start-loads timer-write-running timer-zero-count vlf-after-power-loss" \
+	"$(echo $listed)"
 
 # -- a chip in use: time, an alarm, a countdown at 1/60 Hz ---------------------
 check "set the time to 2031-02-03 04:05:06" hw --set --date '2031-02-03 04:05:06'
@@ -102,12 +141,44 @@ sync; t1=$HOST e1=$CHIP
 after=$(regs) c_after=$(count)
 diag "hw-check ran $(((t1 - t0) / 1000)) s:"
 diag "$(cat "$out")"
-if [ "$rc" = 0 ] && [ "$(nfail)" = 0 ] && [ "$(npass)" = 9 ] &&
-   grep -q '^hw-check: 9 passed, 0 failed$' "$out"; then
-	ok "unbound, --check-vlf with VLF set: 8 checks and the restore PASS, exit 0"
+if [ "$rc" = 0 ] && [ "$(nfail)" = 0 ] && [ "$(npass)" = 17 ] &&
+   grep -q '^hw-check: 17 passed, 0 failed$' "$out"; then
+	ok "unbound, --check-vlf with VLF set: 16 checks and the restore PASS, exit 0"
 else
-	not_ok "unbound, --check-vlf with VLF set: 8 checks and the restore PASS, exit 0" "exit $rc" "$(show)"
+	not_ok "unbound, --check-vlf with VLF set: 16 checks and the restore PASS, exit 0" "exit $rc" "$(show)"
 fi
+# The values measured, against the model's behaviour.
+within "decision 15, stop-first-second" "first increment after STOP=0, ms" \
+	"$(num stop-first-second 'first increment \([0-9]*\) ms')" 950 1050
+within "decision 12, timer-auto-reload" "period, ms" \
+	"$(num timer-auto-reload 'second expiry \([0-9]*\) ms')" 450 550
+within "decision 12, timer-auto-reload" "count just after the first expiry" \
+	"$(num timer-auto-reload 'count \([0-9]*\) just after')" 1 32
+within "decision 13, timer-write-running" "count read back after writing 512" \
+	"$(num timer-write-running 'read \([0-9]*\) within')" 480 512
+within "decision 14, timer-start-loads" "count after TE 0->1 from 150" \
+	"$(num timer-start-loads 'started: \([0-9]*\) within')" 130 150
+if detail timer-start-loads | grep -q 'started with no write: [0-9]* (reloads 150)$'; then
+	ok "decision 14, timer-start-loads: a start with no write reloads 150, as the model does"
+else
+	not_ok "decision 14, timer-start-loads: a start with no write reloads 150" "$(show)"
+fi
+if detail tf-kept | grep -q 'TE=0: 0x04, a counter read: 0x04, a load: 0x04, TE 0->1: 0x04$'; then
+	ok "decision 16, tf-kept: Control_2 0x04 after each timer operation"
+else
+	not_ok "decision 16, tf-kept: Control_2 0x04 after each timer operation" "$(show)"
+fi
+expect_eq "decision 21, timer-zero-count: no TF, count 0" \
+	"count 0 at 4096 Hz for 0.2 s: Control_2 0x00, count 0" "$(detail timer-zero-count)"
+within "decision 20, alarm-match" "AF after STOP=0 at hh:mm:59, ms" \
+	"$(num alarm-match 'STOP=0: AF \([0-9]*\) ms later')" 950 1050
+if detail alarm-match | grep -q '00:01:30: Control_2 0x00 1.2 s later;.*cleared: Control_2 0x00 1.5 s later$'; then
+	ok "decisions 10 and 20, alarm-match: no AF in the minute written, none again after clearing"
+else
+	not_ok "decisions 10 and 20, alarm-match: no AF in the minute written, none again after clearing" "$(show)"
+fi
+rate=$(num timer-live-read ': \([0-9]*\)\.[0-9] Hz')
+within "decision 4, timer-live-read" "rate, Hz" "$rate" 60 68
 expect_eq "registers 0x00, 0x01, 0x09-0x0e as found, VLF still set" "$before" "$after"
 if [ "$c_after" = "$c_before" ] || [ "$c_after" = $((c_before - 1)) ]; then
 	ok "the countdown as found ($c_after of $c_before, one 1/60 Hz tick allowed)"
