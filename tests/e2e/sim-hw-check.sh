@@ -16,7 +16,7 @@
 # once, a start with no write reloading the value last written, TF kept
 # through every timer operation, a count of 0 at rest, AF 1000 ms after
 # STOP=0 at hh:mm:59 and once only. --list names a check, or why there is
-# none, for each of the 24 decisions.
+# none, for each of the 25 decisions.
 set -u
 . "$(dirname "$0")/lib/common.bash"
 . "$(dirname "$0")/lib/sim.bash"
@@ -94,17 +94,17 @@ within() {
 rc=0
 bash "$HWC" --list >"$out" 2>&1 || rc=$?
 missing=
-for d in $(seq 24); do
+for d in $(seq 25); do
 	grep -qE "^$d +[a-z0-9-]+ " "$out" || missing+=" $d"
 done
 if [ "$rc" = 0 ] && [ -z "$missing" ]; then
-	ok "--list: exit 0, a line for each of decisions 1 to 24"
+	ok "--list: exit 0, a line for each of decisions 1 to 25"
 else
-	not_ok "--list: exit 0, a line for each of decisions 1 to 24" "exit $rc, missing:${missing:- none}" "$(show)"
+	not_ok "--list: exit 0, a line for each of decisions 1 to 25" "exit $rc, missing:${missing:- none}" "$(show)"
 fi
 listed=$(awk '$2 != "-" && $1 ~ /^[0-9]+$/ { print $2 }' "$out" | LC_ALL=C sort -u)
 expect_eq "--list: the checks it names are hw-check's" \
-	"alarm-match flags-write-0 flags-write-1 stop-first-second stop-holds-timer tf-kept timer-1hz-phase timer-auto-reload timer-count-borrow timer-count-bytes timer-live-read timer-start-loads timer-write-running timer-zero-count vlf-after-power-loss" \
+	"alarm-match flags-write-0 flags-write-1 restore stop-first-second stop-holds-timer tf-kept timer-1hz-phase timer-auto-reload timer-count-borrow timer-count-bytes timer-live-read timer-start-loads timer-write-running timer-zero-count vlf-after-power-loss" \
 	"$(echo $listed)"
 
 # -- a chip in use: time, an alarm, a countdown at 1/60 Hz ---------------------
