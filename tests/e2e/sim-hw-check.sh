@@ -11,8 +11,8 @@
 # I2C error; killed (SIGTERM) after that, it restores the chip all the
 # same. Every check that measures a value prints it, and the values are
 # those of the simulator's chip model (kunit/ins5s8563-model.h): the first
-# seconds increment 1000 ms after STOP=0, the timer reloading itself every
-# 500 ms (32 ticks at 64 Hz), a count written while it runs read back at
+# seconds increment 1000 ms after STOP=0, the timer reloading itself (2
+# ticks at 1 Hz: every 2 s), a count written while it runs read back at
 # once, a start with no write reloading the value last written, TF kept
 # through every timer operation, a count of 0 at rest, AF 1000 ms after
 # STOP=0 at hh:mm:59 and once only. --list names a check, or why there is
@@ -147,17 +147,36 @@ if [ "$rc" = 0 ] && [ "$(nfail)" = 0 ] && [ "$(npass)" = 17 ] &&
 else
 	not_ok "unbound, --check-vlf with VLF set: 16 checks and the restore PASS, exit 0" "exit $rc" "$(show)"
 fi
-# The values measured, against the model's behaviour.
+# The values measured, against the model's behaviour. The reads of a
+# slow bus (UML forks i2ctransfer for each) make some of them bounds:
+# those are asserted to hold the model's value.
+# holds NAME WHAT LO HI VALUE: a case, LO <= VALUE <= HI (numbers).
+holds() {
+	case "$3$4" in
+	''|*[!0-9-]*) not_ok "$1: $2" "no bounds: '$3' '$4'" "$(show)"; return ;;
+	esac
+	if [ "$3" -le "$5" ] && [ "$5" -le "$4" ]; then
+		ok "$1: $2 ($3 to $4)"
+	else
+		not_ok "$1: $2" "$3 to $4" "$(show)"
+	fi
+}
 within "decision 15, stop-first-second" "first increment after STOP=0, ms" \
 	"$(num stop-first-second 'first increment \([0-9]*\) ms')" 950 1050
-within "decision 12, timer-auto-reload" "period, ms" \
-	"$(num timer-auto-reload 'second expiry \([0-9]*\) ms')" 450 550
-within "decision 12, timer-auto-reload" "count just after the first expiry" \
-	"$(num timer-auto-reload 'count \([0-9]*\) just after')" 1 32
-within "decision 13, timer-write-running" "count read back after writing 512" \
-	"$(num timer-write-running 'read \([0-9]*\) within')" 480 512
-within "decision 14, timer-start-loads" "count after TE 0->1 from 150" \
-	"$(num timer-start-loads 'started: \([0-9]*\) within')" 130 150
+holds "decision 15, stop-first-second" "the window measured holds 1000 ms" \
+	"$(num stop-first-second 'between \([0-9]*\) and')" \
+	"$(num stop-first-second 'and \([0-9]*\);')" 1000
+if detail timer-auto-reload | grep -q 'count 2 in that read, .*: period 2000 ms (exact, in the chip.s seconds)$'; then
+	ok "decision 12, timer-auto-reload: count 2 just after the first expiry, a period of 2000 ms to the second"
+else
+	not_ok "decision 12, timer-auto-reload: count 2 just after the first expiry, a period of 2000 ms to the second" "$(show)"
+fi
+dt=$(num timer-write-running 'within \([0-9]*\) ms')
+within "decision 13, timer-write-running" "count read back after writing 512 at 1 Hz" \
+	"$(num timer-write-running 'read \([0-9]*\) within')" $((511 - ${dt:-9999} / 1000)) 512
+dt=$(num timer-start-loads 'within \([0-9]*\) ms')
+within "decision 14, timer-start-loads" "count after TE 0->1 from 150 at 64 Hz" \
+	"$(num timer-start-loads 'started: \([0-9]*\) within')" $((148 - ${dt:-9999} * 64 / 1000)) 150
 if detail timer-start-loads | grep -q 'started with no write: [0-9]* (reloads 150)$'; then
 	ok "decision 14, timer-start-loads: a start with no write reloads 150, as the model does"
 else
@@ -170,15 +189,16 @@ else
 fi
 expect_eq "decision 21, timer-zero-count: no TF, count 0" \
 	"count 0 at 4096 Hz for 0.2 s: Control_2 0x00, count 0" "$(detail timer-zero-count)"
-within "decision 20, alarm-match" "AF after STOP=0 at hh:mm:59, ms" \
-	"$(num alarm-match 'STOP=0: AF \([0-9]*\) ms later')" 950 1050
+holds "decision 20, alarm-match" "AF after STOP=0 at hh:mm:59: the window measured holds 1000 ms" \
+	"$(num alarm-match 'later (between \([0-9]*\) and')" \
+	"$(num alarm-match 'and \([0-9]*\)), cleared')" 1000
 if detail alarm-match | grep -q '00:01:30: Control_2 0x00 1.2 s later;.*cleared: Control_2 0x00 1.5 s later$'; then
 	ok "decisions 10 and 20, alarm-match: no AF in the minute written, none again after clearing"
 else
 	not_ok "decisions 10 and 20, alarm-match: no AF in the minute written, none again after clearing" "$(show)"
 fi
-rate=$(num timer-live-read ': \([0-9]*\)\.[0-9] Hz')
-within "decision 4, timer-live-read" "rate, Hz" "$rate" 60 68
+holds "decision 4, timer-live-read" "the rates the reads allow hold 64 Hz" \
+	"$(num timer-live-read '(\([0-9]*\) to')" "$(num timer-live-read 'to \([0-9]*\) Hz by')" 64
 expect_eq "registers 0x00, 0x01, 0x09-0x0e as found, VLF still set" "$before" "$after"
 if [ "$c_after" = "$c_before" ] || [ "$c_after" = $((c_before - 1)) ]; then
 	ok "the countdown as found ($c_after of $c_before, one 1/60 Hz tick allowed)"
