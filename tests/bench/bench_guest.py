@@ -202,7 +202,8 @@ def alarm(dev, dbg, now, when, tmo, kind):
     """
     fd = os.open(dev, os.O_RDONLY)
     t = epoch(when)
-    begin = t // 60 * 60 if minute_res(fd) else t
+    by_minute = minute_res(fd)
+    begin = t // 60 * 60 if by_minute else t
     tm = list(rtc.tm_pack(now))
     if kind == "wday":
         tm[6] = (tm[6] + 1) % 7
@@ -230,7 +231,7 @@ def alarm(dev, dbg, now, when, tmo, kind):
     at = time.monotonic()
     if not r:
         print("MISS %s: no event in %g s, programmed %.3f s before %s" %
-              (kind, tmo, begin - chip, "its minute" if begin != t else "its second"))
+              (kind, tmo, begin - chip, "its minute" if by_minute else "its second"))
         os.close(fd)
         return 1
     os.read(fd, struct.calcsize("L"))
