@@ -201,7 +201,7 @@ help:
 	@echo '  make qemu-boot-armhf Debian 6.12 armmp (32-bit ARM) kernel under qemu         ~3 min / ~80 s'
 	@echo '  make qemu-boot-arm64-rt Debian 6.12 PREEMPT_RT arm64 kernel under qemu        ~3 min / ~70 s'
 	@echo '  make script-check    options, make help, deps sets, sim-run examples, shell   ~7 min / ~2 min'
-	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~11 min / ~5 min'
+	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~17 min / ~11 min'
 	@echo '  make soak            every client at once, random bus faults (SOAK_SECONDS=)  ~21 min / ~15 min'
 	@echo '  make mutation        mutants of the driver vs. KUnit, e2e for survivors       ~35 min / ~27 min'
 	@echo '  make fresh-check     make demo + make check in a fresh Debian 12 root, cold   ~50 min / ~45 min'

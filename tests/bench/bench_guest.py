@@ -2,14 +2,29 @@
 # SPDX-License-Identifier: GPL-2.0
 """The guest side of scripts/bench's far alarm and watchdog rows.
 
-Usage: bench_guest.py alarm-irq DEV DBG NOW ALARM TIMEOUT
+Usage: bench_guest.py alarm DEV DBG NOW ALARM TIMEOUT irq|error|wday
        bench_guest.py far-alarm DEV DBG ALARM [--counter]
        bench_guest.py wdt-ping WDEV DBG REPS
 
-alarm-irq: the alarm interrupt row, on one open file: RTC_AIE_OFF, the
-time set to NOW, RTC_WKALM_SET of ALARM, the counters reset, the event
-waited for (TIMEOUT s) and "RESULT alarm_irq ..." 0.3 s after it; exit 1
-when it did not come.
+alarm: an alarm row, on one file opened before anything else and kept
+to the end: RTC_AIE_OFF, RTC_SET_TIME of NOW, RTC_WKALM_SET of ALARM,
+then the chip's clock (DBG/clock, to the microsecond) read: the alarm
+must have been programmed before its minute began (a driver with
+RTC_FEATURE_ALARM_RES_MINUTE) or its second (one without), and for irq
+0.3 s before, since the counters are reset then. Otherwise the
+procedure, not the driver, would lose it (__rtc_set_alarm() refuses a
+time that has come with -ETIME and the rtc core fires the event at
+once): "LATE chip CHIP begin BEGIN", exit 3, for the caller to try again.
+Then the event is waited for (TIMEOUT s):
+  irq    the counters reset 0.3 s after the set; "RESULT alarm_irq ..."
+         0.3 s after the event (the alarm interrupt row)
+  error  the chip's next rollover found (rtc.sec_edge) after the set;
+         "ALARMERR MS": the read on DEV returning minus the chip's
+         rollover into ALARM's second
+  wday   NOW's tm_wday passed as the day after its own (a caller's
+         mistake the rtc core does not check): "WDAY delivered"
+and "DELIVERED"; or "MISS what", exit 1, when it did not come although
+it was programmed in time.
 
 far-alarm: RTC_WKALM_SET of ALARM ("YYYY-MM-DD HH:MM:SS", months
 ahead of the chip's time), then the chip moved to where the
@@ -160,38 +175,78 @@ def far_alarm(dev, dbg, alarm, counter):
     os.close(fd)
     print("TD %d %d" % (td_set, td_minute))
     if at is None:
-        print("NOTE the far alarm did not reach %s" % dev)
+        print("MISS far: the far alarm did not reach %s" % dev)
     else:
         print("FARERR %.1f" % ((at - due) * 1000))
+        print("DELIVERED far")
 
 
-def alarm_irq(dev, dbg, now, alarm, tmo):
+def chip_clock(dbg):
+    """The chip's time, seconds since 1970 with the prescaler's fraction."""
+    with open(dbg + "/clock") as f:
+        d, frac = f.read().strip().split(".")
+    return epoch(d) + int(frac) / 1e6
+
+
+def minute_res(fd):
+    v = rtc.RTC_PARAM.unpack(fcntl.ioctl(
+        fd, rtc.RTC_PARAM_GET,
+        rtc.RTC_PARAM.pack(rtc.RTC_PARAM_FEATURES, 0, 0, 0)))[1]
+    return bool(v & 1 << rtc.FEATURES.index("ALARM_RES_MINUTE"))
+
+
+def alarm(dev, dbg, now, when, tmo, kind):
     """
-    The alarm interrupt row: RTC_AIE_OFF, the time set to NOW, the alarm
-    at ALARM, the counters reset and the event waited for, on one open
-    file: a program started between the set and the wait (seconds on a
-    loaded machine) would open the device after the alarm fired, and the
-    open clears the event.
+    One file, opened first: the waiter that a new open would clear an
+    event for (rtc_dev_open() zeroes it) is the one that set the alarm.
     """
     fd = os.open(dev, os.O_RDONLY)
+    t = epoch(when)
+    by_minute = minute_res(fd)
+    begin = t // 60 * 60 if by_minute else t
+    tm = list(rtc.tm_pack(now))
+    if kind == "wday":
+        tm[6] = (tm[6] + 1) % 7
     try:
         fcntl.ioctl(fd, rtc.RTC_AIE_OFF, 0)
-        fcntl.ioctl(fd, rtc.RTC_SET_TIME, rtc.RTC_TIME.pack(*rtc.tm_pack(now)))
+        fcntl.ioctl(fd, rtc.RTC_SET_TIME, rtc.RTC_TIME.pack(*tm))
         fcntl.ioctl(fd, rtc.RTC_WKALM_SET,
-                    rtc.RTC_WKALRM.pack(1, 0, *rtc.tm_pack(alarm)))
+                    rtc.RTC_WKALRM.pack(1, 0, *rtc.tm_pack(when)))
     except OSError as e:
-        fail("alarm interrupt: %s" % e.strerror)
-    time.sleep(SETTLE)
-    reset(dbg)
+        fail("alarm %s: %s" % (kind, e.strerror))
+    chip = chip_clock(dbg)
+    if chip + (SETTLE + 0.2 if kind == "irq" else 0) >= begin:
+        print("LATE chip %+.3f begin %+d" % (chip - epoch(now), begin - epoch(now)))
+        os.close(fd)
+        return 3
+    if kind == "irq":
+        time.sleep(SETTLE)
+        reset(dbg)
+    elif kind == "error":
+        edge = rtc.sec_edge(dbg, 3)
+        if edge is None:
+            fail("the chip's seconds do not move")
+        mono, ep = float(edge.split()[0]), int(edge.split()[1])
     r, _, _ = select.select([fd], [], [], tmo)
-    if r:
-        os.read(fd, struct.calcsize("L"))
+    at = time.monotonic()
+    if not r:
+        print("MISS %s: no event in %g s, programmed %.3f s before %s" %
+              (kind, tmo, begin - chip, "its minute" if by_minute else "its second"))
+        os.close(fd)
+        return 1
+    os.read(fd, struct.calcsize("L"))
+    if kind == "irq":
         time.sleep(SETTLE)
         if rtc.counters(dbg)["interrupts"] < 1:
             fail("the alarm came without an interrupt")
         record("alarm_irq", dbg)
+    elif kind == "error":
+        print("ALARMERR %.1f" % ((at - (mono + t - ep)) * 1000))
+    else:
+        print("WDAY delivered")
+    print("DELIVERED %s" % kind)
     os.close(fd)
-    return 0 if r else 1
+    return 0
 
 
 def wdt_ping(wdev, dbg, reps):
@@ -221,8 +276,10 @@ def wdt_ping(wdev, dbg, reps):
 def main(argv):
     if len(argv) in (5, 6) and argv[1] == "far-alarm":
         far_alarm(argv[2], argv[3], argv[4], "--counter" in argv[5:])
-    elif len(argv) == 7 and argv[1] == "alarm-irq":
-        return alarm_irq(argv[2], argv[3], argv[4], argv[5], float(argv[6]))
+    elif (len(argv) == 8 and argv[1] == "alarm" and
+          argv[7] in ("irq", "error", "wday")):
+        return alarm(argv[2], argv[3], argv[4], argv[5], float(argv[6]),
+                     argv[7])
     elif len(argv) == 5 and argv[1] == "wdt-ping":
         wdt_ping(argv[2], argv[3], int(argv[4]))
     else:
