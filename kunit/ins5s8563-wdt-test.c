@@ -224,7 +224,7 @@ static void wdt_magic_close(struct kunit *test, struct watchdog_device *wdd)
 	envp[0] = "PATH=/usr/sbin:/usr/bin:/sbin:/bin";
 	envp[1] = NULL;
 	ret = call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC);
-	if (ret == -ENOENT && !THIS_MODULE) {
+	if (ret == -ENOENT && !IS_ENABLED(MODULE)) {
 		KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
 		clear_bit(WDOG_HW_RUNNING, &wdd->status);
 	} else {
