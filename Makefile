@@ -210,7 +210,7 @@ help:
 	@echo '  make script-check    options, make help, deps sets, sim-run examples, shell   ~7 min / ~2 min'
 	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~11 min / ~5 min'
 	@echo '  make soak            every client at once, random bus faults (SOAK_SECONDS=)  ~21 min / ~15 min'
-	@echo '  make upstream-check  the series for mainline, checked (git am, checkpatch...)  ~25 min / ~6 min'
+	@echo '  make upstream-check  the series for mainline, made from the tree and checked  ~40 min / ~15 min'
 	@echo '  make mutation        mutants of the driver vs. KUnit, e2e for survivors       ~35 min / ~27 min'
 	@echo '  make fresh-check     make demo + make check in a fresh Debian 12 root, cold   ~50 min / ~45 min'
 	@echo '  make help            this list                                                instant'
