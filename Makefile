@@ -153,6 +153,13 @@ deb:
 package-check:
 	./scripts/package-check
 
+# The patch series for mainline (scripts/upstream-series), made from the
+# tree against the newest kernel source, and checked as a maintainer
+# would: git am, checkpatch, per-patch W=1 builds, dt_binding_check,
+# dtbs_check, kunit.py, get_maintainer.pl (results/upstream-check/).
+upstream-check:
+	./scripts/upstream-check
+
 # Not part of check: each mutant of tests/mutation/mutants against the
 # tests (results/mutation.txt).
 mutation:
@@ -203,6 +210,7 @@ help:
 	@echo '  make script-check    options, make help, deps sets, sim-run examples, shell   ~7 min / ~2 min'
 	@echo '  make bench           I2C traffic: this driver and rtc-pcf8563                 ~17 min / ~11 min'
 	@echo '  make soak            every client at once, random bus faults (SOAK_SECONDS=)  ~21 min / ~15 min'
+	@echo '  make upstream-check  the series for mainline, made from the tree and checked  ~40 min / ~15 min'
 	@echo '  make mutation        mutants of the driver vs. KUnit, e2e for survivors       ~35 min / ~27 min'
 	@echo '  make fresh-check     make demo + make check in a fresh Debian 12 root, cold   ~50 min / ~45 min'
 	@echo '  make help            this list                                                instant'
@@ -212,5 +220,5 @@ help:
 	@echo 'unstable'"'"'s linux-source-X.Y (UML: scripts/uml-kernel --source newest), which'
 	@echo 'make build-matrix builds against.'
 
-.PHONY: all modules kdir-check clean modules_install install deb package-check check kunit e2e build-matrix dt-check doc-check qemu-boot qemu-boot-arm64 qemu-boot-armhf qemu-boot-arm64-rt script-check mutation fresh-check demo bench soak help
+.PHONY: all modules kdir-check clean modules_install install deb package-check check kunit e2e build-matrix dt-check doc-check qemu-boot qemu-boot-arm64 qemu-boot-armhf qemu-boot-arm64-rt script-check upstream-check mutation fresh-check demo bench soak help
 endif
