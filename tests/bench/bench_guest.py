@@ -23,8 +23,8 @@ Then the event is waited for (TIMEOUT s):
          rollover into ALARM's second
   wday   NOW's tm_wday passed as the day after its own (a caller's
          mistake the rtc core does not check): "WDAY delivered"
-and "DELIVERED"; or "MISS what", exit 1, when it did not come although
-it was programmed in time.
+and "DELIVERED"; or "MISS what", exit 4, when it did not come although
+it was programmed in time (exit 1 is a failure: fail() or an exception).
 
 far-alarm: RTC_WKALM_SET of ALARM ("YYYY-MM-DD HH:MM:SS", months
 ahead of the chip's time), then the chip moved to where the
@@ -233,7 +233,7 @@ def alarm(dev, dbg, now, when, tmo, kind):
         print("MISS %s: no event in %g s, programmed %.3f s before %s" %
               (kind, tmo, begin - chip, "its minute" if by_minute else "its second"))
         os.close(fd)
-        return 1
+        return 4
     os.read(fd, struct.calcsize("L"))
     if kind == "irq":
         time.sleep(SETTLE)
