@@ -235,8 +235,14 @@ static void wdt_magic_close(struct kunit *test, struct watchdog_device *wdd)
 	envp[1] = NULL;
 	ret = call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC);
 	if (ret == -ENOENT && wdt_built_in()) {
-		KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+		/*
+		 * In watchdog_stop()'s order: the bit first, so that the
+		 * core's worker does not feed it between the stop and the
+		 * clear; a stop that failed sets it again.
+		 */
 		clear_bit(WDOG_HW_RUNNING, &wdd->status);
+		KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+		KUNIT_EXPECT_FALSE(test, test_bit(WDOG_HW_RUNNING, &wdd->status));
 	} else {
 		KUNIT_EXPECT_EQ_MSG(test, ret, 0, "sh -c '%s'", cmd);
 	}
