@@ -72,17 +72,25 @@ nfail() { grep -c '^FAIL ' "$out"; }
 detail() { sed -n "s/^PASS $1: //p" "$out"; }
 # num NAME SED-REGEX: the number the regex's \1 takes in NAME's detail.
 num() { detail "$1" | sed -n "s/.*$2.*/\1/p"; }
-# within NAME WHAT VALUE LO HI: a case, VALUE (a number) in [LO, HI].
-within() {
-	case $3 in
-	''|*[!0-9-]*) not_ok "$1: $2 in $4..$5" "no value: '$3'" "$(show)"; return ;;
-	esac
-	if [ "$3" -ge "$4" ] && [ "$3" -le "$5" ]; then
-		ok "$1: $2 $3 (in $4..$5)"
+# range_case NAME WHAT LO HI VALUE SHOWN: a case, LO <= VALUE <= HI
+# (numbers), SHOWN in its name when it passes.
+range_case() {
+	local v
+	for v in "$3" "$4" "$5"; do
+		case $v in
+		''|*[!0-9-]*) not_ok "$1: $2" "not a number: '$3' '$4' '$5'" "$(show)"; return ;;
+		esac
+	done
+	if [ "$3" -le "$5" ] && [ "$5" -le "$4" ]; then
+		ok "$1: $2 ($6)"
 	else
-		not_ok "$1: $2 in $4..$5" "measured $3" "$(show)"
+		not_ok "$1: $2" "$3 to $4, value $5" "$(show)"
 	fi
 }
+# within NAME WHAT VALUE LO HI: the value measured in the bounds expected.
+within() { range_case "$1" "$2 in $4..$5" "$4" "$5" "$3" "$3"; }
+# holds NAME WHAT LO HI VALUE: the bounds measured hold the model's value.
+holds() { range_case "$1" "$2" "$3" "$4" "$5" "$3 to $4"; }
 
 # -- --list: no bus needed; a line for each decision ---------------------------
 rc=0
@@ -144,17 +152,6 @@ fi
 # The values measured, against the model's behaviour. The reads of a
 # slow bus (UML forks i2ctransfer for each) make some of them bounds:
 # those are asserted to hold the model's value.
-# holds NAME WHAT LO HI VALUE: a case, LO <= VALUE <= HI (numbers).
-holds() {
-	case "$3$4" in
-	''|*[!0-9-]*) not_ok "$1: $2" "no bounds: '$3' '$4'" "$(show)"; return ;;
-	esac
-	if [ "$3" -le "$5" ] && [ "$5" -le "$4" ]; then
-		ok "$1: $2 ($3 to $4)"
-	else
-		not_ok "$1: $2" "$3 to $4" "$(show)"
-	fi
-}
 lo=$(num stop-first-second 'between \([0-9]*\) and') hi=$(num stop-first-second 'and \([0-9]*\);')
 holds "decision 15, stop-first-second" "the window measured holds 1000 ms" "$lo" "$hi" 1000
 # What a variant of the chip would be told apart by: a PCF8563's 508 ms.
