@@ -8,9 +8,13 @@ Usage: rtc.py COMMAND ARGS...
   set-alarm DEV "YYYY-MM-DD HH:MM:SS" [0|1]   RTC_WKALM_SET (enabled 1)
   read-alarm DEV                    "enabled pending YYYY-MM-DD HH:MM:SS"
   aie DEV on|off                    RTC_AIE_ON / RTC_AIE_OFF
+  set-alarm-wait DEV "YYYY-MM-DD HH:MM:SS" TIMEOUT
+                                    RTC_WKALM_SET, RTC_WKALM_RD (printed)
+                                    and wait-irq, on one descriptor
   wait-irq DEV TIMEOUT              wait for an RTC event (read); print
-                                    "data 0xNN elapsed S at MONO" (MONO:
-                                    CLOCK_MONOTONIC when the read returned)
+                                    "data 0xNN elapsed S at MONO time T"
+                                    (MONO: CLOCK_MONOTONIC when the read
+                                    returned; T: RTC_RD_TIME just after)
                                     or exit 1
   uie DEV on|off                    RTC_UIE_ON / RTC_UIE_OFF; print 0 or the
                                     errno's name (the rtc core turns update
@@ -261,6 +265,20 @@ def wait_event(fd, tmo):
     return struct.unpack("L", os.read(fd, struct.calcsize("L")))[0]
 
 
+def wait_irq(fd, tmo):
+    start = time.monotonic()
+    data = wait_event(fd, tmo)
+    at = time.monotonic()
+    if data is None:
+        print("timeout after %.3f" % (at - start))
+        return 1
+    # The time read on this descriptor at once: a later process's read
+    # can be seconds late on a loaded host.
+    print("data 0x%x elapsed %.3f at %.6f time %s" %
+          (data, at - start, at, read_time(fd)))
+    return 0
+
+
 def counters(dbg):
     v = {}
     with open(dbg + "/counters") as f:
@@ -438,14 +456,15 @@ def main(argv):
     elif cmd == "aie":
         fcntl.ioctl(fd, RTC_AIE_ON if argv[3] == "on" else RTC_AIE_OFF, 0)
     elif cmd == "wait-irq":
-        tmo = float(argv[3])
-        start = time.monotonic()
-        data = wait_event(fd, tmo)
-        at = time.monotonic()
-        if data is None:
-            print("timeout after %.3f" % (at - start))
-            return 1
-        print("data 0x%x elapsed %.3f at %.6f" % (data, at - start, at))
+        return wait_irq(fd, float(argv[3]))
+    elif cmd == "set-alarm-wait":
+        # Set, read back and wait on one descriptor: a separate waiter
+        # opening after the alarm fired would lose the event.
+        fcntl.ioctl(fd, RTC_WKALM_SET, RTC_WKALRM.pack(1, 0, *tm_pack(argv[3])))
+        v = RTC_WKALRM.unpack(fcntl.ioctl(fd, RTC_WKALM_RD,
+                                          bytes(RTC_WKALRM.size)))
+        print(v[0], v[1], tm_str(v[2:]), flush=True)
+        return wait_irq(fd, float(argv[4]))
     elif cmd == "uie":
         try:
             fcntl.ioctl(fd, RTC_UIE_ON if argv[3] == "on" else RTC_UIE_OFF, 0)
