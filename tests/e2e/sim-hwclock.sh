@@ -15,6 +15,21 @@ sim_up_case
 # hwclock prints "2031-02-03 04:05:06.123456+00:00": the first 19 characters.
 show() { hw --show 2>&1 | cut -c1-19; }
 
+# Each read against the system clock read around it (a loaded guest takes
+# seconds for hwclock): the chip may be up to 1 s behind (the read's own
+# second) and up to 2 s ahead (util-linux before 2.40 writes the next
+# second: see the README's time-set advice).
+follows() {
+	local what=$1 got=$2 s0=$3 s1=$4 e
+	e=$(date -u -d "$got" +%s 2>/dev/null) || e=0
+	if [ "$e" -ge $((s0 - 1)) ] && [ "$e" -le $((s1 + 2)) ]; then
+		ok "$what ($got, system clock $(date -u -d "@$s0" +%T)..$(date -u -d "@$s1" +%T))"
+	else
+		not_ok "$what: within -1..+2 s of the system clock" "$got" \
+			"system clock $(date -u -d "@$s0" '+%F %T')..$(date -u -d "@$s1" '+%F %T')"
+	fi
+}
+
 echo 1 >"$DBG/power_loss"
 sec=$(sim_reg 0x02)
 if [ $((sec & 0x80)) -ne 0 ]; then ok "power loss: the chip has VLF set (SEC=$sec)"; else not_ok "power loss sets VLF" "SEC=$sec"; fi
@@ -35,17 +50,23 @@ check "hwclock --systohc recovers" hw --systohc
 sec=$(sim_reg 0x02)
 if [ $((sec & 0x80)) -eq 0 ]; then ok "VLF clear after --systohc (SEC=$sec)"; else not_ok "VLF clear after --systohc" "SEC=$sec"; fi
 expect_eq "RTC_VL_READ reports 0 once the time is set" 0 "$($RTCPY vl-read "$DEV" 2>&1)"
-sys_now=$(date -u '+%F %T')
+s0=$(date -u +%s)
 rtc_now=$(show)
-d=$(tdiff "$sys_now" "$rtc_now")
-if [ "${d#-}" -le 2 ]; then ok "hwclock --show agrees with the system clock ($rtc_now)"; else not_ok "hwclock --show agrees with the system clock" "system $sys_now, rtc $rtc_now"; fi
+s1=$(date -u +%s)
+follows "hwclock --show agrees with the system clock" "$rtc_now" "$s0" "$s1"
 
+t0=$SECONDS
 check "hwclock --set --date '2031-02-03 04:05:06'" hw --set --date '2031-02-03 04:05:06'
 got=$(show)
-case $got in
-"2031-02-03 04:05:0"[6-9]) ok "hwclock --show reads it back, running ($got)" ;;
-*) not_ok "hwclock --show reads 2031-02-03 04:05:06-09" "$got" ;;
-esac
+d=$(tdiff "2031-02-03 04:05:06" "$got" 2>/dev/null) || d=-1
+# No more on than the guest's own seconds since hwclock started, and one
+# for either edge (a loaded guest takes seconds for each hwclock).
+w=$((SECONDS - t0 + 2))
+if [ "$d" -ge 0 ] && [ "$d" -le "$w" ]; then
+	ok "hwclock --show reads it back, running ($got)"
+else
+	not_ok "hwclock --show reads 2031-02-03 04:05:06 to $w s on" "$got"
+fi
 regs=$(for r in 0x03 0x04 0x05 0x06 0x07 0x08; do sim_reg $r; done | tr '\n' ' ')
 expect_eq "the chip holds 04:05 2031-02-03 (Monday) in 0x03-0x08" "0x05 0x04 0x03 0x01 0x02 0x31 " "$regs"
 sleep 2
@@ -63,12 +84,14 @@ d=$(tdiff "$chip" "$sys")
 if [ "${d#-}" -le 2 ]; then ok "the system clock follows the RTC ($sys)"; else not_ok "the system clock follows the RTC" "chip $chip, system $sys"; fi
 
 check "date -s 2035-07-08 09:10:11 && hwclock --systohc" sh -c "date -u -s '2035-07-08 09:10:11' >/dev/null && hwclock $HWCLOCK_OPTS -f $DEV --systohc"
+s0=$(date -u +%s)
 got=$(show)
-d=$(tdiff "2035-07-08 09:10:11" "$got")
-if [ "$d" -ge 0 ] && [ "$d" -le 4 ]; then ok "round trip system -> RTC -> hwclock --show ($got)"; else not_ok "round trip system -> RTC" "$got"; fi
+s1=$(date -u +%s)
+follows "round trip system -> RTC -> hwclock --show" "$got" "$s0" "$s1"
+s0=$(date -u +%s)
 got=$($RTCPY read-time "$DEV")
-d=$(tdiff "2035-07-08 09:10:11" "$got")
-if [ "$d" -ge 0 ] && [ "$d" -le 5 ]; then ok "RTC_RD_TIME agrees ($got)"; else not_ok "RTC_RD_TIME agrees" "$got"; fi
+s1=$(date -u +%s)
+follows "RTC_RD_TIME agrees" "$got" "$s0" "$s1"
 
 # The chip has no century bit: 2099 wraps to 2000, with a weekday that
 # gives it away (Friday counted on from Thursday; 2000-01-01 was a
@@ -86,11 +109,18 @@ expect_eq "regression: RTC_RD_TIME fails with EINVAL after the century wrap" EIN
 expect_eq "and again" EINVAL "$($RTCPY ioctl-errno "$DEV" rd-time)"
 n=$(dmesg | awk -v s="$mark" '$0 ~ s { on = 1 } on' | grep -c 'weekday does not match the date')
 expect_eq "the kernel log says so once" 1 "$n"
+t0=$SECONDS
 check "hwclock --set --date '2040-01-01 00:00:00' makes it valid again" hw --set --date '2040-01-01 00:00:00'
 got=$($RTCPY read-time "$DEV")
 d=$(tdiff "2040-01-01 00:00:00" "$got")
-# (A guest slowed by a loaded host reads it a few seconds on.)
-if [ "$d" -ge 0 ] && [ "$d" -le 5 ]; then ok "RTC_RD_TIME reads it ($got)"; else not_ok "RTC_RD_TIME reads 2040-01-01 00:00:00-05" "$got"; fi
+# A guest slowed by a loaded host reads it seconds on: no more than the
+# guest's own seconds since hwclock started, and one for either edge.
+w=$((SECONDS - t0 + 2))
+if [ "$d" -ge 0 ] && [ "$d" -le "$w" ]; then
+	ok "RTC_RD_TIME reads it ($got, at most $w s on)"
+else
+	not_ok "RTC_RD_TIME reads 2040-01-01 00:00:00 to $w s on" "$got"
+fi
 
 # Give the guest its clock back, and the chip the real time.
 date -u -s "@$((host_start + SECONDS))" >/dev/null
