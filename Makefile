@@ -26,8 +26,11 @@ CONFIG_RTC_DRV_INS5S8563 ?= m
 ifeq ($(INS5S8563_KUNIT),1)
 ifneq ($(CONFIG_KUNIT),)
 CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST ?= m
+# The suites' copies for the chip model's variants (module parameter
+# variants=), which a kernel with the suites built in would list empty.
+INS5S8563_KUNIT_VARIANTS := y
 # kunit/Kbuild is read by a make of its own.
-export CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST
+export CONFIG_RTC_DRV_INS5S8563_KUNIT_TEST INS5S8563_KUNIT_VARIANTS
 endif
 endif
 # The API seams between the kernels this tree supports, kept out of the

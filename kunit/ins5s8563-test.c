@@ -8,6 +8,12 @@
 
 #include "ins5s8563-test.h"
 
+/*
+ * The chip model's variant for the suite that runs now: NULL (the chosen
+ * reading) but for the copies of ins5s8563-variant-suites.c.
+ */
+const struct ins5s8563_model_variant *ins5s8563_test_variant;
+
 void ins_log_access(struct ins5s8563_model *m, void *priv,
 		    unsigned int access, enum ins5s8563_model_dir dir, u8 reg)
 {
@@ -27,6 +33,9 @@ int ins5s8563_test_init(struct kunit *test)
 	t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	ins5s8563_model_init(&t->model);
+	if (ins5s8563_test_variant)
+		t->variant = *ins5s8563_test_variant;
+	ins5s8563_model_set_variant(&t->model, &t->variant);
 
 	t->dev = kunit_device_register(test, "ins5s8563-test");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t->dev);
@@ -282,7 +291,8 @@ u32 ins_timer_regs(struct kunit *test)
 	       ins_peek(test, REG_TIMER_LOW);
 }
 
-kunit_test_suites(&ins5s8563_model_test_suite, &ins5s8563_time_suite,
+kunit_test_suites(&ins5s8563_model_test_suite, &ins5s8563_variant_test_suite,
+		  &ins5s8563_time_suite,
 		  &ins5s8563_alarm_suite, &ins5s8563_clkout_suite,
 		  &ins5s8563_countdown_suite, &ins5s8563_exact_suite,
 		  &ins5s8563_wdt_suite, &ins5s8563_landed_suite,

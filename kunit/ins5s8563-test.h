@@ -33,6 +33,8 @@
 
 struct ins5s8563_test {
 	struct ins5s8563_model model;
+	/* The model's variant (the module's parameter variant). */
+	struct ins5s8563_model_variant variant;
 	struct device *dev;
 	struct regmap *regmap;
 	struct rtc_device *rtc;
@@ -73,6 +75,8 @@ struct dt {
 };
 
 #define DT(y, mo, d, h, mi, s)	{ y, mo, d, h, mi, s }
+
+extern const struct ins5s8563_model_variant *ins5s8563_test_variant;
 
 void ins_log_access(struct ins5s8563_model *m, void *priv,
 		    unsigned int access, enum ins5s8563_model_dir dir, u8 reg);

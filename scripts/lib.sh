@@ -198,6 +198,18 @@ TAP_QUIET=0
 # Put before every case name (e.g. "[7.2.13] ", the kernel a stage runs on).
 TAP_PREFIX=
 
+# ins_chip_variants: the chip model's alternatives the driver is tested
+# against (tests/chip-variants), one setting a line; ins_chip_known SPEC:
+# the KUnit cases documented to fail on it, "SUITE.CASE<tab>why" a line.
+ins_chip_variants() {
+	grep -v -e '^#' -e '^[[:space:]]' -e '^$' "$INS_REPO/tests/chip-variants"
+}
+
+ins_chip_known() {
+	awk -v v="$1" '/^#/ || /^$/ { next } /^[^[:space:]]/ { on = ($0 == v); next }
+		on { sub(/^[[:space:]]+/, ""); print }' "$INS_REPO/tests/chip-variants"
+}
+
 # tap_init FILE: start (truncate) a result file.
 tap_init() {
 	TAP_FILE=$1
@@ -208,7 +220,8 @@ tap_init() {
 
 _tap_record() {
 	local kind=$1 name=$2 note=${3:-}
-	name=$TAP_PREFIX$(printf '%s' "$name" | tr '\n' ' ')
+	# No subshell: a stage records thousands of cases (kunit-run --variant).
+	name=$TAP_PREFIX${name//$'\n'/ }
 	TAP_N=$((TAP_N + 1))
 	case $kind in
 	ok)	TAP_PASS=$((TAP_PASS + 1))

@@ -1,0 +1,107 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The driver on each variant of the simulated chip (tests/chip-variants;
+# the chosen reading first), switched through debugfs in this one boot:
+# a time set (the first second after it, from the simulator's trace), an
+# exact alarm (its error against the chip's own rollover, rtc.py
+# alarm-error), update interrupts for 3.5 s (rtc.py uie-hold). Where an
+# alternative changes the outcome, the case asserts the outcome the RST's
+# decision states for it (see expect_variant below). About 2 minutes. The
+# chip is left on the variant it had.
+set -u
+. "$(dirname "$0")/lib/common.bash"
+. "$(dirname "$0")/lib/sim.bash"
+echo "TAP version 13"
+
+sim_up_case
+V=$DBG/variant
+before=$(cat "$V")
+chosen=reload=periodic,write_running=live,start=reload,stop_release=whole,tf=kept,readback=live
+variants=(chosen)
+mapfile -t -O 1 variants < <(grep -v -e '^#' -e '^[[:space:]]' -e '^$' "$E2E_REPO/tests/chip-variants")
+
+# What each check gives on a variant: "ok" or the documented outcome.
+expect_variant() {
+	case $1/$2 in
+	# Decision 15, free: the first second after a set is what the
+	# divider held.
+	stop_release=free/stop-release) echo any ;;
+	# Decision 15, half: the first increment 0.508 s after STOP=0.
+	stop_release=half/stop-release) echo "0.508 s" ;;
+	*/stop-release) echo "whole second" ;;
+	# Decision 12, not handled: a one-shot timer gives one update event.
+	reload=oneshot/uie) echo "1 event" ;;
+	# Decision 14, not handled: a start counts what the last use left.
+	start=resume-stale/alarm) echo "not at its second" ;;
+	start=resume-stale/uie) echo "at most 1 event" ;;
+	*) echo ok ;;
+	esac
+}
+
+for v in "${variants[@]}"; do
+	spec=$chosen
+	[ "$v" = chosen ] || spec=$chosen,$v
+	if ! echo "$spec" >"$V" 2>/dev/null; then
+		not_ok "[$v] the simulator takes the variant" "$(cat "$V")"
+		continue
+	fi
+
+	# Time set: the prescaler as the simulator's trace saw it right after
+	# the driver's last write of Control_1, the release of STOP (ticks of
+	# 32768 Hz): 0, a whole first second (stop_release=half: 16128, the
+	# first second 0.508 s; free: whatever it held). The trace times it
+	# exactly, however slow the guest is.
+	t="2031-0$((RANDOM % 9 + 1))-1$((RANDOM % 9)) 1$((RANDOM % 9)):2$((RANDOM % 9)):1$((RANDOM % 9))"
+	echo 0 >"$DBG/trace"
+	$RTCPY set-time "$DEV" "$t" >/dev/null 2>&1
+	rel=$(awk '$5 == "W" && $6 == "00" { s = $3 } END { print s }' "$DBG/trace")
+	want=$(expect_variant "$v" stop-release)
+	case $want/$rel in
+	"any/${t:17:2}."*) got=any ;;
+	*/"${t:17:2}.00000") got="whole second" ;;
+	*/"${t:17:2}.16128") got="0.508 s" ;;
+	*) got="SEC.subsec $rel" ;;
+	esac
+	if [ "$got" = "$want" ]; then
+		ok "[$v] time set: first second after STOP=0 ($want)"
+	else
+		not_ok "[$v] time set: first second after STOP=0 ($want)" \
+			"set $t, STOP released at SEC.subsec ${rel:-(no write of 0x00 traced)}"
+	fi
+
+	# An exact alarm 5 s ahead of the chip's clock (rtc.py starts in a
+	# second or more, then waits for a rollover), its error against the
+	# chip's rollover into its second.
+	read -r line <"$DBG/clock"
+	at=$(date -u -d "${line%.*} UTC + 5 seconds" '+%Y-%m-%d %H:%M:%S')
+	res=$($RTCPY alarm-error "$DEV" "$DBG" "$at" 10 2>&1)
+	$RTCPY aie "$DEV" off >/dev/null 2>&1
+	err=$(echo "$res" | sed -n 's/^error \(-\?[0-9]*\).*/\1/p')
+	want=$(expect_variant "$v" alarm)
+	if [ -n "$err" ] && [ "$err" -gt -50 ] && [ "$err" -lt 900 ]; then
+		got=ok
+	else
+		got="not at its second"
+	fi
+	if [ "$got" = "$want" ]; then
+		ok "[$v] exact alarm at its second ($want)"
+	else
+		not_ok "[$v] exact alarm at its second ($want)" "rtc.py alarm-error: $res"
+	fi
+
+	# Update interrupts: about one event a second.
+	res=$($RTCPY uie-hold "$DEV" 3.5 2>&1 | sed -n 's/^events //p')
+	want=$(expect_variant "$v" uie)
+	case $want/$res in
+	ok/2|ok/3|ok/4) got=ok ;;
+	"1 event/1") got="1 event" ;;
+	"at most 1 event/0"|"at most 1 event/1") got="at most 1 event" ;;
+	*) got="$res events" ;;
+	esac
+	expect_eq "[$v] update interrupts for 3.5 s ($want)" "$want" "$got"
+done
+
+check "the variant as it was" sh -c "echo '$before' >$V"
+plan_done
+done_testing
