@@ -17,7 +17,9 @@
 
 #include <linux/bcd.h>
 #include <linux/bits.h>
+#include <linux/ctype.h>
 #include <linux/errno.h>
+#include <linux/kernel.h>
 #include <linux/limits.h>
 #include <linux/lockdep.h>
 #include <linux/math64.h>
@@ -173,6 +175,8 @@ static unsigned int model_timer_td(const struct ins5s8563_model *m)
 }
 
 static u64 model_ticks_to_minute(const struct ins5s8563_model *m);
+static unsigned int model_field_get(const struct ins5s8563_model *m, u8 reg,
+				    u8 mask);
 
 /*
  * Oscillator ticks from now to the next edge of timer source @td. The
@@ -222,8 +226,39 @@ static void model_settle(struct ins5s8563_model *m)
 
 /* ---- Bus ---- */
 
-/* One byte of a write transaction, with the masks and flag rules. */
-static void model_bus_write_reg(struct ins5s8563_model *m, u8 reg, u8 val)
+/* Ticks since the last edge of timer source @td. */
+static u64 model_ticks_since_edge(const struct ins5s8563_model *m,
+				  unsigned int td)
+{
+	unsigned int sec = model_field_get(m, REG_SEC, SEC_MASK);
+
+	if (td == TD_1_60HZ)
+		return (u64)min(sec, 59U) * OSC_HZ + m->subsec;
+	return m->subsec % model_timer_period[td];
+}
+
+/*
+ * write_running=pcf8563: whether a write transaction of @len bytes, which
+ * ends now, met an edge of the timer's source (see the header).
+ */
+static bool model_write_meets_edge(const struct ins5s8563_model *m,
+				   size_t len)
+{
+	u64 wire = min_t(u64, (u64)len * INS5S8563_MODEL_BYTE_TICKS,
+			 m->now - m->bus_idle_since);
+
+	if (m->variant.write_running != INS5S8563_MODEL_WRITE_RUNNING_PCF8563 ||
+	    (m->regs[REG_CTRL1] & CTRL1_STOP))
+		return false;
+	return model_ticks_since_edge(m, model_timer_td(m)) < wire;
+}
+
+/*
+ * One byte of a write transaction, with the masks and flag rules;
+ * @meets_edge: the transaction met an edge of the timer's source.
+ */
+static void model_bus_write_reg(struct ins5s8563_model *m, u8 reg, u8 val,
+				bool meets_edge)
 {
 	u8 old = m->regs[reg];
 	u8 mask = model_reg_mask(reg);
@@ -236,10 +271,18 @@ static void model_bus_write_reg(struct ins5s8563_model *m, u8 reg, u8 val)
 	case REG_CTRL1:
 		/*
 		 * STOP 0->1 holds the divider chain at 0, as on the PCF8563:
-		 * after STOP 1->0 the first second takes exactly one second.
+		 * after STOP 1->0 the first second takes exactly one second
+		 * (stop_release=half: the PCF8563's 0.507813 s; free: the
+		 * chain is only held).
 		 */
+		if (m->variant.stop_release == INS5S8563_MODEL_STOP_RELEASE_FREE)
+			break;
 		if ((val & CTRL1_STOP) && !(old & CTRL1_STOP))
 			m->subsec = 0;
+		else if (!(val & CTRL1_STOP) && (old & CTRL1_STOP) &&
+			 m->variant.stop_release ==
+			 INS5S8563_MODEL_STOP_RELEASE_HALF)
+			m->subsec = OSC_HZ - INS5S8563_MODEL_HALF_FIRST_TICKS;
 		break;
 	case REG_CTRL2:
 		/* AF and TF: writing 1 keeps the flag, writing 0 clears it. */
@@ -249,24 +292,65 @@ static void model_bus_write_reg(struct ins5s8563_model *m, u8 reg, u8 val)
 		val &= old | ~SEC_VLF;
 		break;
 	case REG_TIMER_CTRL:
-		if ((val & TIMER_CTRL_TE) && !(old & TIMER_CTRL_TE))
+		if ((val & TIMER_CTRL_TE) && !(old & TIMER_CTRL_TE) &&
+		    m->variant.start == INS5S8563_MODEL_START_RELOAD)
 			model_timer_set_count(m, m->timer_reload);
+		if (!(val & TIMER_CTRL_TE) && (old & TIMER_CTRL_TE) &&
+		    m->variant.tf == INS5S8563_MODEL_TF_CLEAR_ON_STOP)
+			m->regs[REG_CTRL2] &= ~CTRL2_TF;
 		break;
 	case REG_TIMER_LO:
 	case REG_TIMER_MID:
 	case REG_TIMER_HI:
 		model_timer_set_reload_byte(m, reg, val);
+		if (!(m->regs[REG_TIMER_CTRL] & TIMER_CTRL_TE)) {
+			if (m->variant.start == INS5S8563_MODEL_START_RESUME_STALE)
+				return;
+			break;
+		}
+		if (m->variant.write_running ==
+		    INS5S8563_MODEL_WRITE_RUNNING_RELOAD_ONLY)
+			return;
+		if (meets_edge)
+			val &= old;
 		break;
 	}
 	m->regs[reg] = val;
 }
 
+/* A read of @reg as the bus returns it (readback=reload: the reload). */
+static u8 model_bus_read_reg(const struct ins5s8563_model *m, u8 reg)
+{
+	if (!model_reg_mask(reg))
+		return 0;
+	if (m->variant.readback == INS5S8563_MODEL_READBACK_RELOAD) {
+		switch (reg) {
+		case REG_TIMER_LO:
+			return m->timer_reload & 0xff;
+		case REG_TIMER_MID:
+			return (m->timer_reload >> 8) & 0xff;
+		case REG_TIMER_HI:
+			return (m->timer_reload >> 16) & 0xff;
+		}
+	}
+	return m->regs[reg];
+}
+
 static void model_bus_read(struct ins5s8563_model *m, u8 *buf, size_t len)
 {
+	bool ctrl2 = false;
 	size_t i;
 
-	for (i = 0; i < len; i++, m->ptr++)
-		buf[i] = model_reg_mask(m->ptr) ? m->regs[m->ptr] : 0;
+	for (i = 0; i < len; i++, m->ptr++) {
+		buf[i] = model_bus_read_reg(m, m->ptr);
+		ctrl2 |= m->ptr == REG_CTRL2;
+	}
+	/* tf=clear-on-read: TF goes once the read has returned it. */
+	if (ctrl2 && m->variant.tf == INS5S8563_MODEL_TF_CLEAR_ON_READ &&
+	    (m->regs[REG_CTRL2] & CTRL2_TF)) {
+		m->regs[REG_CTRL2] &= ~CTRL2_TF;
+		model_settle(m);
+	}
 }
 
 /*
@@ -287,6 +371,12 @@ static int model_begin_access(struct ins5s8563_model *m,
 	return 0;
 }
 
+/* End of every bus access, failed or not: the bus is idle from now on. */
+static void model_end_access(struct ins5s8563_model *m)
+{
+	m->bus_idle_since = m->now;
+}
+
 int ins5s8563_model_write(struct ins5s8563_model *m, const u8 *buf, size_t len)
 {
 	unsigned long flags;
@@ -297,14 +387,17 @@ int ins5s8563_model_write(struct ins5s8563_model *m, const u8 *buf, size_t len)
 	ret = model_begin_access(m, INS5S8563_MODEL_WRITE,
 				 len ? buf[0] : m->ptr);
 	if (!ret) {
+		bool meets_edge = model_write_meets_edge(m, len);
+
 		if (len)
 			m->ptr = buf[0];
 		for (i = 1; i < len; i++, m->ptr++)
-			model_bus_write_reg(m, m->ptr, buf[i]);
+			model_bus_write_reg(m, m->ptr, buf[i], meets_edge);
 		m->writes++;
 		m->bytes_written += len;
 		model_settle(m);
 	}
+	model_end_access(m);
 	spin_unlock_irqrestore(&m->lock, flags);
 
 	return ret;
@@ -322,6 +415,7 @@ int ins5s8563_model_read(struct ins5s8563_model *m, u8 *buf, size_t len)
 		m->reads++;
 		m->bytes_read += len;
 	}
+	model_end_access(m);
 	spin_unlock_irqrestore(&m->lock, flags);
 
 	return ret;
@@ -342,6 +436,7 @@ int ins5s8563_model_read_regs(struct ins5s8563_model *m, u8 reg, u8 *buf,
 		m->bytes_written++;
 		m->bytes_read += len;
 	}
+	model_end_access(m);
 	spin_unlock_irqrestore(&m->lock, flags);
 
 	return ret;
@@ -520,7 +615,9 @@ static void model_timer_count_down(struct ins5s8563_model *m, u32 count,
 
 	count -= min_t(u64, edges, count);
 	if (!count) {
-		count = m->timer_reload;
+		/* reload=oneshot: the count stays 0, which stops the timer. */
+		if (m->variant.reload == INS5S8563_MODEL_RELOAD_PERIODIC)
+			count = m->timer_reload;
 		m->regs[REG_CTRL2] |= CTRL2_TF;
 		m->timer_expiries++;
 		if ((ctrl2 & CTRL2_TI_TP) && (ctrl2 & CTRL2_TIE))
@@ -574,6 +671,7 @@ static u64 model_step(struct ins5s8563_model *m, u64 limit)
 
 	/* The pulse is timed by the oscillator, which STOP does not stop. */
 	m->pulse_left -= min_t(u64, step, m->pulse_left);
+	m->now += step;
 
 	if (!stopped) {
 		end = m->subsec + step;
@@ -743,4 +841,237 @@ void ins5s8563_model_set_int_cb(struct ins5s8563_model *m,
 	m->int_cb = cb;
 	m->int_priv = priv;
 	spin_unlock_irqrestore(&m->lock, flags);
+}
+
+void ins5s8563_model_set_variant(struct ins5s8563_model *m,
+				 const struct ins5s8563_model_variant *v)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&m->lock, flags);
+	m->variant = *v;
+	spin_unlock_irqrestore(&m->lock, flags);
+}
+
+void ins5s8563_model_get_variant(struct ins5s8563_model *m,
+				 struct ins5s8563_model_variant *v)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&m->lock, flags);
+	*v = m->variant;
+	spin_unlock_irqrestore(&m->lock, flags);
+}
+
+/* ---- Variants by name ---- */
+
+static const char * const model_reload_names[] = {
+	[INS5S8563_MODEL_RELOAD_PERIODIC] = "periodic",
+	[INS5S8563_MODEL_RELOAD_ONESHOT] = "oneshot",
+};
+
+static const char * const model_write_running_names[] = {
+	[INS5S8563_MODEL_WRITE_RUNNING_LIVE] = "live",
+	[INS5S8563_MODEL_WRITE_RUNNING_RELOAD_ONLY] = "reload-only",
+	[INS5S8563_MODEL_WRITE_RUNNING_PCF8563] = "pcf8563",
+};
+
+static const char * const model_start_names[] = {
+	[INS5S8563_MODEL_START_RELOAD] = "reload",
+	[INS5S8563_MODEL_START_RESUME] = "resume",
+	[INS5S8563_MODEL_START_RESUME_STALE] = "resume-stale",
+};
+
+static const char * const model_stop_release_names[] = {
+	[INS5S8563_MODEL_STOP_RELEASE_WHOLE] = "whole",
+	[INS5S8563_MODEL_STOP_RELEASE_HALF] = "half",
+	[INS5S8563_MODEL_STOP_RELEASE_FREE] = "free",
+};
+
+static const char * const model_tf_names[] = {
+	[INS5S8563_MODEL_TF_KEPT] = "kept",
+	[INS5S8563_MODEL_TF_CLEAR_ON_STOP] = "clear-on-stop",
+	[INS5S8563_MODEL_TF_CLEAR_ON_READ] = "clear-on-read",
+};
+
+static const char * const model_readback_names[] = {
+	[INS5S8563_MODEL_READBACK_LIVE] = "live",
+	[INS5S8563_MODEL_READBACK_RELOAD] = "reload",
+};
+
+/* In the order of struct ins5s8563_model_variant. */
+const struct ins5s8563_model_decision
+ins5s8563_model_decisions[INS5S8563_MODEL_NDECISIONS] = {
+	{ "reload", 12, model_reload_names, ARRAY_SIZE(model_reload_names) },
+	{ "write_running", 13, model_write_running_names,
+	  ARRAY_SIZE(model_write_running_names) },
+	{ "start", 14, model_start_names, ARRAY_SIZE(model_start_names) },
+	{ "stop_release", 15, model_stop_release_names,
+	  ARRAY_SIZE(model_stop_release_names) },
+	{ "tf", 16, model_tf_names, ARRAY_SIZE(model_tf_names) },
+	{ "readback", 4, model_readback_names,
+	  ARRAY_SIZE(model_readback_names) },
+};
+
+unsigned int ins5s8563_model_variant_get(const struct ins5s8563_model_variant *v,
+					 unsigned int decision)
+{
+	switch (decision) {
+	case 0:
+		return v->reload;
+	case 1:
+		return v->write_running;
+	case 2:
+		return v->start;
+	case 3:
+		return v->stop_release;
+	case 4:
+		return v->tf;
+	case 5:
+		return v->readback;
+	}
+	return 0;
+}
+
+int ins5s8563_model_variant_set(struct ins5s8563_model_variant *v,
+				unsigned int decision, unsigned int value)
+{
+	if (decision >= INS5S8563_MODEL_NDECISIONS ||
+	    value >= ins5s8563_model_decisions[decision].nvalues)
+		return -EINVAL;
+
+	switch (decision) {
+	case 0:
+		v->reload = value;
+		break;
+	case 1:
+		v->write_running = value;
+		break;
+	case 2:
+		v->start = value;
+		break;
+	case 3:
+		v->stop_release = value;
+		break;
+	case 4:
+		v->tf = value;
+		break;
+	case 5:
+		v->readback = value;
+		break;
+	}
+	return 0;
+}
+
+/* The index of the @len bytes at @s in @names, or -EINVAL. */
+static int model_name_index(const char * const *names, unsigned int n,
+			    const char *s, size_t len)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(names[i]) == len && !memcmp(names[i], s, len))
+			return i;
+	return -EINVAL;
+}
+
+static int model_decision_index(const char *s, size_t len)
+{
+	unsigned int i;
+
+	for (i = 0; i < INS5S8563_MODEL_NDECISIONS; i++) {
+		const char *name = ins5s8563_model_decisions[i].name;
+
+		if (strlen(name) == len && !memcmp(name, s, len))
+			return i;
+	}
+	return -EINVAL;
+}
+
+/* One "name=value" from @s to @end (blanks trimmed already) into @v. */
+static int model_variant_parse_one(struct ins5s8563_model_variant *v,
+				   const char *s, const char *end)
+{
+	const char *eq = memchr(s, '=', end - s);
+	int d, val;
+
+	if (!eq)
+		return -EINVAL;
+	d = model_decision_index(s, eq - s);
+	if (d < 0)
+		return d;
+	val = model_name_index(ins5s8563_model_decisions[d].values,
+			       ins5s8563_model_decisions[d].nvalues, eq + 1,
+			       end - eq - 1);
+	if (val < 0)
+		return val;
+	return ins5s8563_model_variant_set(v, d, val);
+}
+
+int ins5s8563_model_variant_parse(struct ins5s8563_model_variant *v,
+				  const char *spec, size_t len)
+{
+	struct ins5s8563_model_variant parsed = *v;
+	const char *p = spec, *end;
+	int ret;
+
+	/* A string may end before @len. */
+	end = memchr(spec, '\0', len) ?: spec + len;
+	while (p < end) {
+		const char *s = p, *e;
+
+		while (p < end && *p != ',' && *p != '\n')
+			p++;
+		e = p;
+		if (p < end)
+			p++;
+		while (s < e && isspace(*s))
+			s++;
+		while (e > s && isspace(e[-1]))
+			e--;
+		if (s == e)
+			continue;
+		ret = model_variant_parse_one(&parsed, s, e);
+		if (ret)
+			return ret;
+	}
+	*v = parsed;
+	return 0;
+}
+
+int ins5s8563_model_variant_print(const struct ins5s8563_model_variant *v,
+				  char *buf, size_t size)
+{
+	int n = 0;
+	unsigned int i;
+
+	for (i = 0; i < INS5S8563_MODEL_NDECISIONS; i++) {
+		const struct ins5s8563_model_decision *d =
+			&ins5s8563_model_decisions[i];
+
+		n += scnprintf(buf + n, size - n, "%s=%s\n", d->name,
+			       d->values[ins5s8563_model_variant_get(v, i)]);
+	}
+	return n;
+}
+
+int ins5s8563_model_variant_label(const struct ins5s8563_model_variant *v,
+				  char *buf, size_t size)
+{
+	int n = 0;
+	unsigned int i;
+
+	for (i = 0; i < INS5S8563_MODEL_NDECISIONS; i++) {
+		const struct ins5s8563_model_decision *d =
+			&ins5s8563_model_decisions[i];
+		unsigned int val = ins5s8563_model_variant_get(v, i);
+
+		if (!val)
+			continue;
+		n += scnprintf(buf + n, size - n, "%s%s=%s", n ? "," : "",
+			       d->name, d->values[val]);
+	}
+	if (!n)
+		n = scnprintf(buf, size, "chosen");
+	return n;
 }

@@ -69,6 +69,54 @@
  * every change of level: at the end of a write transaction or poke, at
  * power_on_reset, and inside advance() at the exact tick of the event.
  *
+ * Variants (struct ins5s8563_model_variant, all zero by default): each
+ * decision the driver relies on beyond the datasheet (12 to 16, and 4 for
+ * the read-back) can be switched to a plausible alternative, the PCF8563's
+ * at least, so that the driver can be tested against it:
+ *
+ *   reload (12)	periodic: the above. oneshot: 1 -> 0 sets TF (and
+ *			starts a pulse) and leaves the count at 0, so the
+ *			timer stops there (a count of 0 never expires); TE
+ *			stays 1.
+ *   write_running (13)	live: the above. reload-only: a counter byte written
+ *			with TE=1 sets only that byte of timer_reload; the
+ *			live count runs on. pcf8563: written with TE=1, the
+ *			byte reaches the live count at once, but a write
+ *			transaction that meets an edge of the selected source
+ *			loads a corrupted live byte: the AND of the live byte
+ *			before it and the byte written (flip-flops that were
+ *			to rise miss the load), while timer_reload takes the
+ *			byte written, so only the first period is wrong. A
+ *			write meets an edge when, with STOP=0, the last edge
+ *			of the source (a multiple of its period in subsec; a
+ *			minute rollover at 1/60 Hz) came fewer ticks ago than
+ *			the transaction's time on the wire: 3 ticks a byte
+ *			(a byte and its ack at 100 kHz, 92 us), counted back
+ *			from the transaction's end, and never from before the
+ *			end of the access before it (no transaction overlaps
+ *			another). So a read of SEC made before the write saw
+ *			the second before any 1 Hz edge the write meets.
+ *   start (14)		reload: the above. resume: TE 0 -> 1 leaves the live
+ *			count as it was held (a write with TE=0 still sets
+ *			it and the reload value). resume-stale: a write with
+ *			TE=0 sets only timer_reload, and TE 0 -> 1 resumes
+ *			the old live count.
+ *   stop_release (15)	whole: the above. half: STOP=1 holds the chain at 0,
+ *			and STOP 1 -> 0 sets subsec to 32768 - 16640: the
+ *			first increment comes 16640 ticks (0.507813 s, the
+ *			PCF8563's) after STOP=0. free: STOP does not touch
+ *			the divider: subsec is held while STOP=1 and counts
+ *			on from where it was after STOP 1 -> 0.
+ *   tf (16)		kept: the above. clear-on-stop: a bus write of TE
+ *			1 -> 0 clears TF. clear-on-read: a read transaction
+ *			whose addresses include 0x01 returns TF and then
+ *			clears it (/INT is re-evaluated after it).
+ *   readback (4)	live: reads of 0x0f, 0x12 and 0x13 return the live
+ *			count. reload: they return timer_reload's bytes.
+ *
+ * Pokes and peeks ignore the variant: a poke of a counter byte sets the
+ * live byte and the reload byte, a peek returns the live count.
+ *
  * Bus accounting: every transaction counts as one access, also a failed
  * one, so that access numbers (hook, fail_at) match the order of calls.
  * reads/writes and the byte counters count only transactions that
@@ -93,6 +141,103 @@ enum ins5s8563_model_dir {
 
 struct ins5s8563_model;
 
+/* Decision 12: what the timer does at 1 -> 0. */
+enum ins5s8563_model_reload {
+	INS5S8563_MODEL_RELOAD_PERIODIC,
+	INS5S8563_MODEL_RELOAD_ONESHOT,
+};
+
+/* Decision 13: a counter byte written while TE=1. */
+enum ins5s8563_model_write_running {
+	INS5S8563_MODEL_WRITE_RUNNING_LIVE,
+	INS5S8563_MODEL_WRITE_RUNNING_RELOAD_ONLY,
+	INS5S8563_MODEL_WRITE_RUNNING_PCF8563,
+};
+
+/* Decision 14: a write with TE=0, and TE 0 -> 1. */
+enum ins5s8563_model_start {
+	INS5S8563_MODEL_START_RELOAD,
+	INS5S8563_MODEL_START_RESUME,
+	INS5S8563_MODEL_START_RESUME_STALE,
+};
+
+/* Decision 15: the divider chain across STOP. */
+enum ins5s8563_model_stop_release {
+	INS5S8563_MODEL_STOP_RELEASE_WHOLE,
+	INS5S8563_MODEL_STOP_RELEASE_HALF,
+	INS5S8563_MODEL_STOP_RELEASE_FREE,
+};
+
+/* Decision 16: what besides a write of 0 clears TF. */
+enum ins5s8563_model_tf {
+	INS5S8563_MODEL_TF_KEPT,
+	INS5S8563_MODEL_TF_CLEAR_ON_STOP,
+	INS5S8563_MODEL_TF_CLEAR_ON_READ,
+};
+
+/* Decision 4: what a read of the counter registers returns. */
+enum ins5s8563_model_readback {
+	INS5S8563_MODEL_READBACK_LIVE,
+	INS5S8563_MODEL_READBACK_RELOAD,
+};
+
+/* The chip's behaviour where the datasheet is silent; zero is the chosen. */
+struct ins5s8563_model_variant {
+	enum ins5s8563_model_reload reload;
+	enum ins5s8563_model_write_running write_running;
+	enum ins5s8563_model_start start;
+	enum ins5s8563_model_stop_release stop_release;
+	enum ins5s8563_model_tf tf;
+	enum ins5s8563_model_readback readback;
+};
+
+/* Ticks from STOP 1 -> 0 to the first increment with stop_release=half. */
+#define INS5S8563_MODEL_HALF_FIRST_TICKS	16640
+/* Ticks a byte of a transaction takes on the wire (write_running=pcf8563). */
+#define INS5S8563_MODEL_BYTE_TICKS		3
+
+/*
+ * The name of each decision a variant chooses for, in the order of struct
+ * ins5s8563_model_variant, with the RST's number of the decision and the
+ * names of its values (lowercase, '-' between words), in enum order.
+ */
+struct ins5s8563_model_decision {
+	const char *name;
+	unsigned int number;
+	const char * const *values;
+	unsigned int nvalues;
+};
+
+#define INS5S8563_MODEL_NDECISIONS	6
+extern const struct ins5s8563_model_decision
+	ins5s8563_model_decisions[INS5S8563_MODEL_NDECISIONS];
+
+unsigned int ins5s8563_model_variant_get(const struct ins5s8563_model_variant *v,
+					 unsigned int decision);
+int ins5s8563_model_variant_set(struct ins5s8563_model_variant *v,
+				unsigned int decision, unsigned int value);
+
+/*
+ * Parse @len bytes of "name=value" settings, separated by commas or
+ * newlines (blanks around them ignored), into @v. An unknown name or value
+ * returns -EINVAL and leaves @v as it was; settings not named keep their
+ * value in @v. An empty @spec changes nothing.
+ */
+int ins5s8563_model_variant_parse(struct ins5s8563_model_variant *v,
+				  const char *spec, size_t len);
+/*
+ * Every decision as "name=value\n", in the order of the table; returns the
+ * length as scnprintf() does.
+ */
+int ins5s8563_model_variant_print(const struct ins5s8563_model_variant *v,
+				  char *buf, size_t size);
+/*
+ * A short label: the settings that differ from the chosen reading, as
+ * "name=value" joined by commas, or "chosen" when there are none.
+ */
+int ins5s8563_model_variant_label(const struct ins5s8563_model_variant *v,
+				  char *buf, size_t size);
+
 /*
  * Called before every bus access (a read or write transaction), with the
  * access number (1-based, counting from the last reset of the counters),
@@ -116,6 +261,9 @@ struct ins5s8563_model {
 	/* Register pointer for the next transfer without an address. */
 	u8 ptr;
 
+	/* How the chip behaves where the datasheet is silent. */
+	struct ins5s8563_model_variant variant;
+
 	/* Reload value of the countdown timer (last value written). */
 	u32 timer_reload;
 	/* Oscillator ticks since the last whole second (0..32767). */
@@ -125,6 +273,9 @@ struct ins5s8563_model {
 	 * TD (derived from subsec and the seconds, kept up to date).
 	 */
 	u32 timer_phase;
+	/* Oscillator ticks since init, and at the end of the last access. */
+	u64 now;
+	u64 bus_idle_since;
 	/* Oscillator ticks of /INT pulse left (TI_TP=1), 0 when none. */
 	u32 pulse_left;
 	bool int_asserted;
@@ -156,10 +307,10 @@ struct ins5s8563_model {
 /*
  * Power-on state of Table 6 (VLF=1, AE=1, FE=1, DAY=1, everything else 0),
  * pointer 0, timer reload 0, divider chain at 0. ins5s8563_model_init()
- * first clears the whole structure (counters, hooks, fault injection) and
- * initializes the lock; ins5s8563_model_power_on_reset() only restores the
- * chip's state and keeps hooks, counters and fault injection (a power loss
- * of the simulated chip).
+ * first clears the whole structure (counters, hooks, fault injection, the
+ * variant) and initializes the lock; ins5s8563_model_power_on_reset() only
+ * restores the chip's state and keeps hooks, counters, fault injection and
+ * the variant (a power loss of the simulated chip).
  */
 void ins5s8563_model_init(struct ins5s8563_model *m);
 void ins5s8563_model_power_on_reset(struct ins5s8563_model *m);
@@ -192,6 +343,15 @@ void ins5s8563_model_advance(struct ins5s8563_model *m, u64 ticks);
  * simulator that wakes up at each event never ticks an idle chip.
  */
 u64 ins5s8563_model_next_event(struct ins5s8563_model *m);
+
+/*
+ * The variant in effect. Setting one keeps the chip's state: the change
+ * applies from the next access or tick on.
+ */
+void ins5s8563_model_set_variant(struct ins5s8563_model *m,
+				 const struct ins5s8563_model_variant *v);
+void ins5s8563_model_get_variant(struct ins5s8563_model *m,
+				 struct ins5s8563_model_variant *v);
 
 /*
  * Test access that bypasses the bus: no masks, no counting, no flag rules,
@@ -227,6 +387,8 @@ struct kunit_suite;
 
 /* The model's own KUnit suite, registered by the driver's test module. */
 extern struct kunit_suite ins5s8563_model_test_suite;
+/* Its variants' suite (ins5s8563-variant-test.c). */
+extern struct kunit_suite ins5s8563_variant_test_suite;
 #endif
 
 #endif /* _INS5S8563_MODEL_H */

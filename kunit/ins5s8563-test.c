@@ -282,7 +282,8 @@ u32 ins_timer_regs(struct kunit *test)
 	       ins_peek(test, REG_TIMER_LOW);
 }
 
-kunit_test_suites(&ins5s8563_model_test_suite, &ins5s8563_time_suite,
+kunit_test_suites(&ins5s8563_model_test_suite, &ins5s8563_variant_test_suite,
+		  &ins5s8563_time_suite,
 		  &ins5s8563_alarm_suite, &ins5s8563_clkout_suite,
 		  &ins5s8563_countdown_suite, &ins5s8563_exact_suite,
 		  &ins5s8563_wdt_suite, &ins5s8563_landed_suite,

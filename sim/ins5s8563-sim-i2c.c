@@ -82,6 +82,12 @@
  *   int_wiring  read: what /INT is wired to, "irq" or "reset"; write
  *             either to rewire it (clients already added keep the
  *             interrupt they were given, or not)
+ *   variant   read: one "name=value" line per decision the chip model
+ *             can be switched on (see ins5s8563-model.h: reload,
+ *             write_running, start, stop_release, tf, readback); write
+ *             "name=value", one or more, separated by commas or newlines:
+ *             set them (the module parameter variant does the same at
+ *             load); an unknown name or value is -EINVAL and sets nothing
  *   client_node  write the path of a device tree node: the client at 0x51
  *             (the one from the device tree, or the module's) is removed
  *             and one made from that node instead, as the I2C core would
@@ -146,6 +152,11 @@ MODULE_PARM_DESC(int_wiring,
 static bool of = true;
 module_param(of, bool, 0444);
 MODULE_PARM_DESC(of, "use the device tree node " SIM_OF_PATH " when there is one");
+
+static char *variant = "";
+module_param(variant, charp, 0444);
+MODULE_PARM_DESC(variant,
+		 "the chip's behaviour where the datasheet is silent, as the debugfs file variant takes it: name=value,... (e.g. stop_release=half,tf=clear-on-read)");
 
 enum sim_fault {
 	SIM_FAULT_OFF,
@@ -1111,6 +1122,55 @@ static const struct file_operations sim_int_wiring_fops = {
 	.write = sim_int_wiring_write,
 };
 
+static int sim_variant_show(struct seq_file *sf, void *unused)
+{
+	struct ins5s8563_sim *s = sf->private;
+	struct ins5s8563_model_variant v;
+	char buf[256];
+
+	ins5s8563_model_get_variant(&s->model, &v);
+	ins5s8563_model_variant_print(&v, buf, sizeof(buf));
+	seq_puts(sf, buf);
+	return 0;
+}
+
+static int sim_variant_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_variant_show, inode->i_private);
+}
+
+static ssize_t sim_variant_write(struct file *file, const char __user *ubuf,
+				 size_t len, loff_t *ppos)
+{
+	struct ins5s8563_sim *s = file_inode(file)->i_private;
+	struct ins5s8563_model_variant v;
+	char buf[256];
+	int ret;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	/* Up to now the chip behaved as it was. */
+	sim_sync(s);
+	ins5s8563_model_get_variant(&s->model, &v);
+	ret = ins5s8563_model_variant_parse(&v, buf, len);
+	if (ret)
+		return ret;
+	ins5s8563_model_set_variant(&s->model, &v);
+	sim_sync(s);
+	return len;
+}
+
+static const struct file_operations sim_variant_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_variant_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = sim_variant_write,
+};
+
 static int sim_match_client(struct device *dev, const void *data)
 {
 	struct i2c_client *c = i2c_verify_client(dev);
@@ -1233,14 +1293,17 @@ static void sim_debugfs_init(struct ins5s8563_sim *s)
 			    &sim_int_wiring_fops);
 	debugfs_create_file("client_node", 0600, s->debugfs, s,
 			    &sim_client_node_fops);
+	debugfs_create_file("variant", 0600, s->debugfs, s, &sim_variant_fops);
 }
 
 /* ---- module ---------------------------------------------------------------- */
 
 static int __init ins5s8563_sim_init(void)
 {
+	struct ins5s8563_model_variant v = {};
 	struct device_node *np = NULL;
 	struct ins5s8563_sim *s;
+	char label[128];
 	int ret;
 
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
@@ -1257,6 +1320,14 @@ static int __init ins5s8563_sim_init(void)
 	}
 
 	ins5s8563_model_init(&s->model);
+	ret = ins5s8563_model_variant_parse(&v, variant ?: "",
+					    strlen(variant ?: ""));
+	if (ret) {
+		pr_err("ins5s8563-sim: variant: not a setting of the model: \"%s\"\n",
+		       variant);
+		goto err_free;
+	}
+	ins5s8563_model_set_variant(&s->model, &v);
 	spin_lock_init(&s->time_lock);
 	spin_lock_init(&s->stat_lock);
 	mutex_init(&s->client_lock);
@@ -1304,10 +1375,13 @@ static int __init ins5s8563_sim_init(void)
 
 	sim_debugfs_init(s);
 	sim = s;
-	pr_info("ins5s8563-sim: chip at i2c-%d 0x%02x (%s), /INT %s (irq %u)%s\n",
+	ins5s8563_model_get_variant(&s->model, &v);
+	ins5s8563_model_variant_label(&v, label, sizeof(label));
+	pr_info("ins5s8563-sim: chip at i2c-%d 0x%02x (%s), /INT %s (irq %u)%s, variant %s\n",
 		s->adap.nr, SIM_ADDR, np ? "device tree" :
 		(s->client ? client : "no client"), s->irq ? irq_type : "none",
-		s->irq, s->wired_reset ? ", wired to the board's reset" : "");
+		s->irq, s->wired_reset ? ", wired to the board's reset" : "",
+		label);
 	return 0;
 
 err_adapter:
