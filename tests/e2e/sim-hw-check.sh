@@ -162,7 +162,7 @@ else
 fi
 # The value to use, for a whole first second: the binding's default and
 # the README's --delay for util-linux before 2.40.
-if detail stop-first-second | grep -q 'for this chip: dapu,first-second-ms = <1000>, hwclock --systohc --delay 1\.000$'; then
+if detail stop-first-second | grep -q 'for this chip: dapu,first-second-ms = <1000>, hwclock --systohc --delay 1\.000 (util-linux before 2\.40)$'; then
 	ok "decision 15, stop-first-second: prints dapu,first-second-ms = <1000> and hwclock --delay 1.000"
 else
 	not_ok "decision 15, stop-first-second: prints dapu,first-second-ms = <1000> and hwclock --delay 1.000" "$(show)"
