@@ -13,7 +13,7 @@
 # gives the bus 5 ms: the chip lands 5 ms less the time from the moment
 # the core aimed at to STOP released), and a guest that ran the kernel's
 # work late is told from the trace (its first bus access after that
-# moment) and tried again, up to 3 times; whatever the lateness, where
+# moment) and tried again, up to 5 times; whatever the lateness, where
 # the chip landed must be where that lateness puts it, to 1 ms.
 set -u
 . "$(dirname "$0")/lib/common.bash"
@@ -33,7 +33,7 @@ check "hwclock --systohc: a valid time to start from" hw --systohc
 
 # One try: "OFFSET ntp MS TOOK BUS LATE" (timeset.py).
 try=0 line=
-while [ "$try" -lt 3 ]; do
+while [ "$try" -lt 5 ]; do
 	try=$((try + 1))
 	if ! line=$($TS ntp "$DEV" "$DBG" 1 1000 2>&1); then
 		break
