@@ -73,8 +73,10 @@ expect_eq "STA_UNSYNC set again after the measurement" unsync "$($TS ntp-status 
 # (its issue 1600): the chip about a second ahead. With --delay 1, the
 # README's advice for a whole first second, it lands on the system clock.
 # hwclock finds its moment by reading the system clock in a loop: a
-# guest that is descheduled there lands late by as much, so the bound is
-# 20 ms and the best of 3.
+# guest that is descheduled there lands late by as much, and a loop that
+# ends on (or just before) its target has ceil() give 0: a second behind
+# (1 in 11 tries on a loaded guest; README, "Setting the time"): the
+# bound is 20 ms and the best of 3.
 best=
 for i in 1 2 3; do
 	l=$($TS hwclock "$DEV" "$DBG" 1 1 2>&1) || { best="$l"; break; }
@@ -83,9 +85,9 @@ for i in 1 2 3; do
 	best=$(awk -v a="$best" -v m="$m" 'BEGIN { if (a == "" || (m < 0 ? -m : m) < (a < 0 ? -a : a)) print m; else print a }')
 done
 if awk -v m="$best" 'BEGIN { exit !(m ~ /^[-+0-9.]+$/ && m >= -20 && m <= 20) }'; then
-	ok "hwclock --systohc --delay 1 lands within 20 ms of the system clock ($best ms)"
+	ok "hwclock --systohc --delay 1 lands within 20 ms of the system clock, best of 3 ($best ms)"
 else
-	not_ok "hwclock --systohc --delay 1 lands within 20 ms of the system clock" "$best"
+	not_ok "hwclock --systohc --delay 1 lands within 20 ms of the system clock, best of 3" "$best"
 fi
 l=$($TS hwclock "$DEV" "$DBG" 1 2>&1)
 m=${l##* }
