@@ -533,6 +533,74 @@ static void probe_io_error(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ins_probe(test), -EIO);
 }
 
+/*
+ * The kernel's NTP update (rtc_set_ntp_time()) writes time N when the
+ * system clock reads N + 1 less set_offset_nsec. With a whole first second
+ * after STOP (decision 15) the core's default, 1 s plus 5 ms for the bus,
+ * is the one; dapu,first-second-ms moves it up by the part of the second
+ * the chip does not wait.
+ */
+static void set_offset_whole_first_second(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	ins_probe_ok(test);
+	KUNIT_EXPECT_EQ(test, t->rtc->set_offset_nsec,
+			NSEC_PER_SEC + 5 * NSEC_PER_MSEC);
+}
+
+struct first_second_case {
+	const char *desc;
+	u32 ms;
+	int ret;
+	unsigned long offset;
+};
+
+static const struct first_second_case first_second_cases[] = {
+	{ "1000 ms: the default", 1000, 0, NSEC_PER_SEC + 5 * NSEC_PER_MSEC },
+	{ "500 ms: a PCF8563-like divider", 500, 0, 505 * NSEC_PER_MSEC },
+	{ "1 ms", 1, 0, 6 * NSEC_PER_MSEC },
+	{ "0 ms: refused", 0, -EINVAL, 0 },
+	{ "1001 ms: refused", 1001, -EINVAL, 0 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(first_second_cases, first_second_cases, desc);
+
+static void set_offset_first_second_ms(struct kunit *test)
+{
+	const struct first_second_case *c = test->param_value;
+	const struct property_entry props[] = {
+		PROPERTY_ENTRY_U32("dapu,first-second-ms", c->ms),
+		{ }
+	};
+	struct ins5s8563_test *t = test->priv;
+
+	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
+								  NULL), 0);
+	ins5s8563_model_reset_counters(&t->model);
+	KUNIT_ASSERT_EQ(test, ins_probe(test), c->ret);
+	if (c->ret) {
+		/* Refused before the chip is touched. */
+		KUNIT_EXPECT_EQ(test, t->model.accesses, 0);
+		return;
+	}
+	KUNIT_EXPECT_EQ(test, t->rtc->set_offset_nsec, c->offset);
+}
+
+/* Not a u32: refused, not read as the default. */
+static void set_offset_first_second_not_u32(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_STRING("dapu,first-second-ms", "500"),
+		{ }
+	};
+	struct ins5s8563_test *t = test->priv;
+
+	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
+								  NULL), 0);
+	KUNIT_EXPECT_EQ(test, ins_probe(test), -EINVAL);
+}
+
 /* Control registers come from the cache once probe has read them. */
 static void cache_serves_control_registers(struct kunit *test)
 {
@@ -572,6 +640,10 @@ static struct kunit_case ins5s8563_time_cases[] = {
 	KUNIT_CASE(probe_clears_ext_test),
 	KUNIT_CASE(probe_io_error),
 	KUNIT_CASE(cache_serves_control_registers),
+	KUNIT_CASE(set_offset_whole_first_second),
+	KUNIT_CASE_PARAM(set_offset_first_second_ms,
+			 first_second_cases_gen_params),
+	KUNIT_CASE(set_offset_first_second_not_u32),
 	{}
 };
 

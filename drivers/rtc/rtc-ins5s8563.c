@@ -2245,9 +2245,23 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 				     int irq)
 {
 	u8 regs[INS5S8563_REG_TIMER_LOW + 1];
+	u32 first_ms = MSEC_PER_SEC;
 	struct ins5s8563 *ins;
 	u8 flags;
 	int ret;
+
+	/*
+	 * How long after STOP is released the chip's seconds first count: a
+	 * whole second unless the board says otherwise (a chip whose divider
+	 * chain releases half-way, as a PCF8563's does).
+	 */
+	if (device_property_present(dev, "dapu,first-second-ms")) {
+		ret = device_property_read_u32(dev, "dapu,first-second-ms",
+					       &first_ms);
+		if (ret || !first_ms || first_ms > MSEC_PER_SEC)
+			return dev_err_probe(dev, -EINVAL,
+					     "dapu,first-second-ms: not 1 to 1000\n");
+	}
 
 	ins = devm_kzalloc(dev, sizeof(*ins), GFP_KERNEL);
 	if (!ins)
@@ -2302,6 +2316,13 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 	ins->rtc->ops = &ins5s8563_rtc_ops;
 	ins->rtc->range_min = RTC_TIMESTAMP_BEGIN_2000;
 	ins->rtc->range_max = RTC_TIMESTAMP_END_2099;
+	/*
+	 * The rtc core's default is a first increment 1 s after the write,
+	 * plus its 5 ms for the bus: the kernel's NTP update writes time N
+	 * when the system clock reads N + 1 less that. A shorter first second
+	 * wants the write that much later.
+	 */
+	ins->rtc->set_offset_nsec -= (MSEC_PER_SEC - first_ms) * NSEC_PER_MSEC;
 
 	/*
 	 * reset-source: /INT resets the board. An alarm would reset it, and

@@ -608,6 +608,22 @@ else
 	row_bad "$n" "no rtc: $(since "$m" | tail -n 3)"
 fi
 
+# dapu,first-second-ms beyond 1 to 1000: probe refuses the node, saying
+# why, rather than give the kernel's NTP update a set_offset_nsec that
+# sets the chip wrong.
+for v in 0 1001; do
+	m="sim-bad-input: dt-first-second-$v-$RANDOM"
+	log_mark "$m"
+	n="DT dapu,first-second-ms = <$v>: probe refuses it, saying why"
+	if dt_use "/ins5s8563-sim-bad-first-second-$v/rtc@51"; then
+		row_bad "$n" "an rtc was registered: $RTC"
+	elif ! since "$m" | grep -q 'dapu,first-second-ms: not 1 to 1000'; then
+		row_bad "$n" "no log line" "$(since "$m" | grep 0051)"
+	else
+		row_ok "$n" 1
+	fi
+done
+
 # wdt_row NODE VALUE: reset-source with timeout-sec VALUE: the watchdog
 # core's default (60 s) and its log line; then, for the first, the
 # watchdog ioctls with bad timeouts.

@@ -160,6 +160,13 @@ if [ -n "$lo" ] && [ "$lo" -gt 508 ]; then
 else
 	not_ok "decision 15, stop-first-second: the window leaves out a PCF8563's 508 ms" "from '$lo' to '$hi'" "$(show)"
 fi
+# The value to use, for a whole first second: the binding's default and
+# the README's --delay for util-linux before 2.40.
+if detail stop-first-second | grep -q 'for this chip: dapu,first-second-ms = <1000>, hwclock --systohc --delay 1\.000 (util-linux before 2\.40)$'; then
+	ok "decision 15, stop-first-second: prints dapu,first-second-ms = <1000> and hwclock --delay 1.000"
+else
+	not_ok "decision 15, stop-first-second: prints dapu,first-second-ms = <1000> and hwclock --delay 1.000" "$(show)"
+fi
 if detail timer-auto-reload | grep -q 'count 2 in that read, .*: period 2000 ms (exact, in the chip.s seconds)$'; then
 	ok "decision 12, timer-auto-reload: count 2 just after the first expiry, a period of 2000 ms to the second"
 else
