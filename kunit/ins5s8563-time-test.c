@@ -587,7 +587,11 @@ static void set_offset_first_second_ms(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->rtc->set_offset_nsec, c->offset);
 }
 
-/* Not a u32: refused, not read as the default. */
+/*
+ * Not one u32: refused, never read as its first cell or as the default.
+ * (A software node stores a short string inline, 8 bytes: two cells; a
+ * device tree string "500" is one cell of 0x35303000, out of range.)
+ */
 static void set_offset_first_second_not_u32(struct kunit *test)
 {
 	static const struct property_entry props[] = {
@@ -599,6 +603,22 @@ static void set_offset_first_second_not_u32(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
 								  NULL), 0);
 	KUNIT_EXPECT_EQ(test, ins_probe(test), -EINVAL);
+}
+
+static void set_offset_first_second_two_cells(struct kunit *test)
+{
+	static const u32 cells[] = { 500, 600 };
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_U32_ARRAY("dapu,first-second-ms", cells),
+		{ }
+	};
+	struct ins5s8563_test *t = test->priv;
+
+	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
+								  NULL), 0);
+	ins5s8563_model_reset_counters(&t->model);
+	KUNIT_EXPECT_EQ(test, ins_probe(test), -EINVAL);
+	KUNIT_EXPECT_EQ(test, t->model.accesses, 0);
 }
 
 /* Control registers come from the cache once probe has read them. */
@@ -644,6 +664,7 @@ static struct kunit_case ins5s8563_time_cases[] = {
 	KUNIT_CASE_PARAM(set_offset_first_second_ms,
 			 first_second_cases_gen_params),
 	KUNIT_CASE(set_offset_first_second_not_u32),
+	KUNIT_CASE(set_offset_first_second_two_cells),
 	{}
 };
 

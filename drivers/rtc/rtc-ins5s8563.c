@@ -2256,8 +2256,13 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 	 * chain releases half-way, as a PCF8563's does).
 	 */
 	if (device_property_present(dev, "dapu,first-second-ms")) {
-		ret = device_property_read_u32(dev, "dapu,first-second-ms",
-					       &first_ms);
+		/* One cell: an array's first would be taken silently. */
+		ret = device_property_count_u32(dev, "dapu,first-second-ms");
+		if (ret == 1)
+			ret = device_property_read_u32(dev, "dapu,first-second-ms",
+						       &first_ms);
+		else
+			ret = -EINVAL;
 		if (ret || !first_ms || first_ms > MSEC_PER_SEC)
 			return dev_err_probe(dev, -EINVAL,
 					     "dapu,first-second-ms: not 1 to 1000\n");
