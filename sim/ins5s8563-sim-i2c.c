@@ -226,6 +226,8 @@ struct ins5s8563_sim {
 	bool reset_seen;
 	/* Serialises the client_node changes of the client at 0x51. */
 	struct mutex client_lock;
+	/* Serialises writers of the variant file (read, parse, set). */
+	struct mutex variant_lock;
 
 	/* Counters and fault injection, under stat_lock. */
 	spinlock_t stat_lock;
@@ -1151,15 +1153,17 @@ static ssize_t sim_variant_write(struct file *file, const char __user *ubuf,
 		return -EINVAL;
 	if (copy_from_user(buf, ubuf, len))
 		return -EFAULT;
+	mutex_lock(&s->variant_lock);
 	/* Up to now the chip behaved as it was. */
 	sim_sync(s);
 	ins5s8563_model_get_variant(&s->model, &v);
 	ret = ins5s8563_model_variant_parse(&v, buf, len);
-	if (ret)
-		return ret;
-	ins5s8563_model_set_variant(&s->model, &v);
-	sim_sync(s);
-	return len;
+	if (!ret) {
+		ins5s8563_model_set_variant(&s->model, &v);
+		sim_sync(s);
+	}
+	mutex_unlock(&s->variant_lock);
+	return ret ? ret : len;
 }
 
 static const struct file_operations sim_variant_fops = {
@@ -1331,6 +1335,7 @@ static int __init ins5s8563_sim_init(void)
 	spin_lock_init(&s->time_lock);
 	spin_lock_init(&s->stat_lock);
 	mutex_init(&s->client_lock);
+	mutex_init(&s->variant_lock);
 	init_irq_work(&s->irq_work, sim_irq_work_fn);
 	hrtimer_setup(&s->irq_delay, sim_irq_delay_fn, CLOCK_MONOTONIC,
 		      HRTIMER_MODE_REL);
