@@ -212,6 +212,11 @@ def alarm_error(fd, dbg, alarm, tmo):
         print("timeout: SEC did not change")
         return 1
     mono, ep = float(edge.split()[0]), int(edge.split()[1])
+    if alarm.startswith("+"):
+        # Seconds after the rollover just measured: however long this
+        # process took to start, the alarm is still ahead.
+        alarm = time.strftime("%Y-%m-%d %H:%M:%S",
+                              time.gmtime(ep + int(alarm[1:])))
     fcntl.ioctl(fd, RTC_WKALM_SET, RTC_WKALRM.pack(1, 0, *tm_pack(alarm)))
     data = wait_event(fd, tmo)
     at = time.monotonic()
