@@ -12,10 +12,8 @@ static void add_reset_source(struct kunit *test)
 		PROPERTY_ENTRY_BOOL("reset-source"),
 		{ }
 	};
-	struct ins5s8563_test *t = test->priv;
 
-	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
-								  NULL), 0);
+	ins_add_props(test, props);
 }
 
 static struct watchdog_device *wdt(struct kunit *test)
