@@ -228,6 +228,12 @@ void ins_add_props(struct kunit *test, const struct property_entry *props)
 		all[n++] = *props;
 	}
 	for (; name && *name; name++) {
+		unsigned int i;
+
+		for (i = 0; i < n && strcmp(all[i].name, *name); i++)
+			;
+		if (i < n)
+			continue;
 		KUNIT_ASSERT_LT(test, n, INS_MAX_PROPS);
 		all[n++] = PROPERTY_ENTRY_BOOL(*name);
 	}
