@@ -564,8 +564,8 @@ static void wdt_failed_stop_keeps_feeding(struct kunit *test)
  * fails is made again; one that cannot be made is reported, and the next
  * ping starts the timer whole. A stop that fails is made again. A fed
  * board is never reset, and a ping that did not feed is never reported
- * as one that did. Accesses of a ping: SEC, the upper bytes, the stop
- * with the low byte, the start.
+ * as one that did: every error is returned. Accesses of a ping: SEC,
+ * the upper bytes, the low byte, the stop, the start.
  */
 struct restart_fault_case {
 	const char *name;
@@ -576,10 +576,11 @@ struct restart_fault_case {
 
 static const struct restart_fault_case restart_fault_cases[] = {
 	{ "upper bytes fail", 2, 1, -ETIMEDOUT, true },
-	{ "stop fails once", 3, 1, 0, true },
-	{ "start fails once", 4, 1, 0, true },
-	{ "start fails twice", 4, 2, 0, true },
-	{ "start never made", 4, 3, -ETIMEDOUT, false },
+	{ "low byte fails", 3, 1, -ETIMEDOUT, true },
+	{ "stop fails", 4, 1, -ETIMEDOUT, true },
+	{ "start fails once", 5, 1, -ETIMEDOUT, true },
+	{ "start fails twice", 5, 2, -ETIMEDOUT, true },
+	{ "start never made", 5, 3, -ETIMEDOUT, false },
 };
 
 static void restart_fault_case_desc(const struct restart_fault_case *c,

@@ -602,6 +602,20 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 
 err:
 	/*
+	 * A start on a chip that resumes (see above) whose count or TIE did
+	 * not follow runs a stale count, off /INT: stop it, for the error to
+	 * mean that it does not run.
+	 */
+	if (quiet && starting) {
+		ctrl &= ~INS5S8563_TIMER_TE;
+		if (!ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
+					    &ctrl, 1)) {
+			cur->enabled = false;
+			return ret;
+		}
+	}
+
+	/*
 	 * A transfer that failed may still have reached the chip: ask it
 	 * whether the timer runs. When the chip does not answer either, a
 	 * timer that ran, or was being started, may run now, from a count
@@ -1867,22 +1881,21 @@ static int ins5s8563_wdt_alive(struct ins5s8563 *ins)
 
 /*
  * The ping on a chip whose count written while it runs reaches only the
- * reload value (dapu,timer-write-reload-only): the count is written, the
- * timer stopped (the low byte goes with the stop: with TE=0 it is loaded
- * at once) and started again, which loads the whole count (decision 14).
- * Stopped, the board is unguarded: a start that fails is tried again, and
- * if it cannot be made the error goes to the watchdog core and the next
- * ping stops, loads and starts the timer whole. A stop that fails may not
- * have reached the chip (nothing was fed): it is made again, the start
- * after it, and then reported. A power loss: -ENOLINK, as the reload.
+ * reload value (dapu,timer-write-reload-only): the count is written (to
+ * the reload value: the live count runs on untouched), the timer stopped
+ * and started again, which loads it (decision 14). Stopped, the board is
+ * unguarded: a start that fails is tried again, and if it cannot be made
+ * the next ping stops, loads and starts the timer whole. Every error is
+ * returned to the watchdog core, also one a retry made good: a stop that
+ * failed may not have reached the chip, and then nothing was fed. A power
+ * loss: -ENOLINK, as the reload.
  */
 static int ins5s8563_wdt_restart(struct ins5s8563 *ins, u32 ticks)
 {
 	u8 ctrl = FIELD_PREP(INS5S8563_TIMER_TD, ins->hw.td);
-	u8 stop[2] = { ctrl, ticks & 0xff };
 	u8 high[2] = { ticks >> 16, ticks >> 8 };
 	unsigned int sec;
-	int ret, err, try, again;
+	int ret, err, try;
 
 	ret = regmap_read(ins->regmap, INS5S8563_REG_SEC, &sec);
 	if (ret)
@@ -1895,32 +1908,26 @@ static int ins5s8563_wdt_restart(struct ins5s8563 *ins, u32 ticks)
 
 	/* Failed, nothing was stopped: the old count runs on. */
 	ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH, high,
-				sizeof(high));
+				sizeof(high)) ?:
+	      regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW, ticks & 0xff);
 	if (ret)
 		return ret;
 
+	err = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, &ctrl, 1);
 	ctrl |= INS5S8563_TIMER_TE;
 	for (try = 0; try < 3; try++) {
-		err = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
-					     stop, sizeof(stop));
-		for (again = 0; again < 3; again++) {
-			ret = ins5s8563_cached_write(ins,
-						     INS5S8563_REG_TIMER_CTRL,
-						     &ctrl, 1);
-			if (!ret)
-				break;
-		}
-		if (ret) {
-			ins->hw.unknown = true;
-			dev_err(ins->dev, "watchdog timer not started again: %d\n",
-				ret);
-			return ret;
-		}
-		if (!err) {
-			ins->hw.ticks = ticks;
-			return 0;
-		}
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
+					     &ctrl, 1);
+		if (!ret)
+			break;
+		err = err ?: ret;
 	}
+	if (ret) {
+		ins->hw.unknown = true;
+		dev_err(ins->dev, "watchdog timer not started again: %d\n", ret);
+		return ret;
+	}
+	ins->hw.ticks = ticks;
 
 	return err;
 }
