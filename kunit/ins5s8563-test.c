@@ -208,6 +208,17 @@ void ins_add_level_irq(struct kunit *test)
 					     "ins5s8563-kunit-level");
 }
 
+/* The variant gives the device the boolean property @name. */
+bool ins_has_prop(const char *name)
+{
+	const char * const *p = ins5s8563_test_props;
+
+	for (; p && *p; p++)
+		if (!strcmp(*p, name))
+			return true;
+	return false;
+}
+
 #define INS_MAX_PROPS	8
 
 /*
