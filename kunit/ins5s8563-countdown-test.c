@@ -214,9 +214,14 @@ static void countdown_reload_while_enabled(struct kunit *test)
 		ins5s8563_model_set_hook(&t->model, load_hook, t);
 		ins_cd_store_ok(test, steps[i][0], steps[i][1]);
 		ins5s8563_model_set_hook(&t->model, NULL, NULL);
-		KUNIT_EXPECT_EQ_MSG(test, t->race_bits, 0,
-				    "%s=%s loaded while TE=1", steps[i][0],
-				    steps[i][1]);
+		/*
+		 * On a chip whose start resumes the count held, the count is
+		 * written again once the timer runs (dapu,timer-start-resumes).
+		 */
+		if (!ins_has_prop("dapu,timer-start-resumes"))
+			KUNIT_EXPECT_EQ_MSG(test, t->race_bits, 0,
+					    "%s=%s loaded while TE=1",
+					    steps[i][0], steps[i][1]);
 		KUNIT_EXPECT_TRUE_MSG(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE,
 				      "%s=%s: timer must run again", steps[i][0],
 				      steps[i][1]);

@@ -13,6 +13,11 @@
  * reading) but for the copies of ins5s8563-variant-suites.c.
  */
 const struct ins5s8563_model_variant *ins5s8563_test_variant;
+/*
+ * The firmware properties (booleans) that the device has for the suite
+ * that runs now, NULL-terminated: the driver's adaptation to the variant.
+ */
+const char * const *ins5s8563_test_props;
 
 void ins_log_access(struct ins5s8563_model *m, void *priv,
 		    unsigned int access, enum ins5s8563_model_dir dir, u8 reg)
@@ -63,6 +68,8 @@ int ins_probe(struct kunit *test)
 	struct ins5s8563_test *t = test->priv;
 	int ret;
 
+	if (!t->has_props && ins5s8563_test_props && *ins5s8563_test_props)
+		ins_add_props(test, NULL);
 	ret = ins5s8563_probe(t->dev, t->regmap, t->irq);
 	if (ret)
 		return ret;
@@ -201,11 +208,59 @@ void ins_add_level_irq(struct kunit *test)
 					     "ins5s8563-kunit-level");
 }
 
-void ins_add_wakeup_source(struct kunit *test)
+/* The variant gives the device the boolean property @name. */
+bool ins_has_prop(const char *name)
+{
+	const char * const *p = ins5s8563_test_props;
+
+	for (; p && *p; p++)
+		if (!strcmp(*p, name))
+			return true;
+	return false;
+}
+
+#define INS_MAX_PROPS	8
+
+/*
+ * Gives the device its firmware node: @props (may be NULL) and the
+ * variant's properties. A device has one software node: all of them go
+ * in at once, before the probe.
+ */
+void ins_add_props(struct kunit *test, const struct property_entry *props)
 {
 	struct ins5s8563_test *t = test->priv;
+	struct property_entry all[INS_MAX_PROPS + 1] = { };
+	const char * const *name = ins5s8563_test_props;
+	unsigned int n = 0;
 
-	KUNIT_ASSERT_EQ(test, ins5s8563_fixture_wakeup_source(t->dev), 0);
+	KUNIT_ASSERT_FALSE_MSG(test, t->has_props, "firmware node added twice");
+	for (; props && props->name; props++) {
+		KUNIT_ASSERT_LT(test, n, INS_MAX_PROPS);
+		all[n++] = *props;
+	}
+	for (; name && *name; name++) {
+		unsigned int i;
+
+		for (i = 0; i < n && strcmp(all[i].name, *name); i++)
+			;
+		if (i < n)
+			continue;
+		KUNIT_ASSERT_LT(test, n, INS_MAX_PROPS);
+		all[n++] = PROPERTY_ENTRY_BOOL(*name);
+	}
+	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, all,
+								  NULL), 0);
+	t->has_props = true;
+}
+
+void ins_add_wakeup_source(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_BOOL("wakeup-source"),
+		{ }
+	};
+
+	ins_add_props(test, props);
 }
 
 int ins_read_alarm(struct kunit *test, struct rtc_wkalrm *alrm)

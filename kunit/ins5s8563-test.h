@@ -61,6 +61,8 @@ struct ins5s8563_test {
 	struct clk *clk;
 	unsigned int fires;
 	bool fire_task_wrote;
+	/* The device has its firmware node (ins_add_props()). */
+	bool has_props;
 	/* Bus accesses seen by the model hook, in order. */
 	struct {
 		enum ins5s8563_model_dir dir;
@@ -77,6 +79,7 @@ struct dt {
 #define DT(y, mo, d, h, mi, s)	{ y, mo, d, h, mi, s }
 
 extern const struct ins5s8563_model_variant *ins5s8563_test_variant;
+extern const char * const *ins5s8563_test_props;
 
 void ins_log_access(struct ins5s8563_model *m, void *priv,
 		    unsigned int access, enum ins5s8563_model_dir dir, u8 reg);
@@ -94,6 +97,8 @@ int ins_set_time(struct kunit *test, struct rtc_time *tm);
 time64_t ins_dt64(const struct dt *d);
 void ins_add_irq(struct kunit *test);
 void ins_add_level_irq(struct kunit *test);
+bool ins_has_prop(const char *name);
+void ins_add_props(struct kunit *test, const struct property_entry *props);
 void ins_add_wakeup_source(struct kunit *test);
 int ins_read_alarm(struct kunit *test, struct rtc_wkalrm *alrm);
 bool ins_wait_for_irq_data(struct ins5s8563_test *t, unsigned long mask);

@@ -3,7 +3,10 @@
  * The driver's alarm, countdown, exact and watchdog suites once more for
  * each variant of the chip model named in the module parameter variants
  * ("SPEC;SPEC;...", each SPEC as the simulator's variant= takes it), in
- * the same load of the module: scripts/kunit-run --variant.
+ * the same load of the module: scripts/kunit-run --variant. A SPEC may end
+ * in "+NAME" (repeatable): the device then has the boolean firmware
+ * property NAME, the driver's adaptation to that chip (e.g.
+ * "reload=oneshot+dapu,timer-one-shot").
  *
  * One load, because unloading and loading the module again in the UML
  * test kernel can draw a KASAN report from insmod (see scripts/e2e-run).
@@ -128,6 +131,38 @@ static struct kunit_suite variant_suites[VARIANT_SLOTS][NBASE] = {
 
 static struct ins5s8563_model_variant variant_of_slot[VARIANT_SLOTS];
 
+#define VARIANT_PROPS		4
+#define VARIANT_PROP_LEN	48
+
+static char prop_names[VARIANT_SLOTS][VARIANT_PROPS][VARIANT_PROP_LEN];
+/* NULL-terminated lists of prop_names[slot]. */
+static const char *props_of_slot[VARIANT_SLOTS][VARIANT_PROPS + 1];
+
+/* The "+NAME" at the end of a SPEC, @len long, into @slot's list. */
+static int variant_props_parse(unsigned int slot, const char *p, size_t len)
+{
+	unsigned int n = 0;
+
+	while (len) {
+		size_t l;
+
+		/* Skip the '+'. */
+		p++;
+		len--;
+		l = strcspn(p, "+;");
+		if (l > len)
+			l = len;
+		if (!l || l >= VARIANT_PROP_LEN || n == VARIANT_PROPS)
+			return -EINVAL;
+		memcpy(prop_names[slot][n], p, l);
+		props_of_slot[slot][n] = prop_names[slot][n];
+		n++;
+		p += l;
+		len -= l;
+	}
+	return 0;
+}
+
 /* KUnit runs a copy of the suite: the slot is in its name. */
 static int variant_suite_init(struct kunit_suite *suite)
 {
@@ -138,12 +173,14 @@ static int variant_suite_init(struct kunit_suite *suite)
 		return -EINVAL;
 	/* The suites' one kthread runs one suite at a time. */
 	ins5s8563_test_variant = &variant_of_slot[slot];
+	ins5s8563_test_props = props_of_slot[slot];
 	return 0;
 }
 
 static void variant_suite_exit(struct kunit_suite *suite)
 {
 	ins5s8563_test_variant = NULL;
+	ins5s8563_test_props = NULL;
 }
 
 kunit_test_suites(&variant_suites[0][0], &variant_suites[0][1],
@@ -183,6 +220,7 @@ static int __init variant_suites_init(void)
 
 	while (*p) {
 		size_t len = strcspn(p, ";");
+		size_t mlen = strcspn(p, "+;");
 
 		if (len) {
 			if (slot == VARIANT_SLOTS) {
@@ -191,7 +229,8 @@ static int __init variant_suites_init(void)
 				return -EINVAL;
 			}
 			ret = ins5s8563_model_variant_parse(&variant_of_slot[slot],
-							    p, len);
+							    p, mlen) ?:
+			      variant_props_parse(slot, p + mlen, len - mlen);
 			if (ret) {
 				pr_err("ins5s8563-kunit: variant %.*s: not a setting of the model\n",
 				       (int)len, p);

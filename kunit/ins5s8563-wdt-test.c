@@ -12,10 +12,8 @@ static void add_reset_source(struct kunit *test)
 		PROPERTY_ENTRY_BOOL("reset-source"),
 		{ }
 	};
-	struct ins5s8563_test *t = test->priv;
 
-	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
-								  NULL), 0);
+	ins_add_props(test, props);
 }
 
 static struct watchdog_device *wdt(struct kunit *test)
@@ -561,6 +559,88 @@ static void wdt_failed_stop_keeps_feeding(struct kunit *test)
 }
 
 /*
+ * dapu,timer-write-reload-only, on the chip it is for: the ping writes
+ * the count, then stops and starts the timer to load it. A start that
+ * fails is made again; one that cannot be made is reported, and the next
+ * ping starts the timer whole. A stop that fails is made again. A fed
+ * board is never reset, and a ping that did not feed is never reported
+ * as one that did: every error is returned. Accesses of a ping: SEC,
+ * the upper bytes, the low byte, the stop, the start.
+ */
+struct restart_fault_case {
+	const char *name;
+	unsigned int nth, count;
+	int ret;
+	bool running;
+};
+
+static const struct restart_fault_case restart_fault_cases[] = {
+	{ "upper bytes fail", 2, 1, -ETIMEDOUT, true },
+	{ "low byte fails", 3, 1, -ETIMEDOUT, true },
+	{ "stop fails", 4, 1, -ETIMEDOUT, true },
+	{ "start fails once", 5, 1, -ETIMEDOUT, true },
+	{ "start fails twice", 5, 2, -ETIMEDOUT, true },
+	{ "start never made", 5, 3, -ETIMEDOUT, false },
+};
+
+static void restart_fault_case_desc(const struct restart_fault_case *c,
+				    char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(restart_fault_cases, restart_fault_cases,
+		  restart_fault_case_desc);
+
+static void wdt_reload_only_ping_faults(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_BOOL("reset-source"),
+		PROPERTY_ENTRY_BOOL("dapu,timer-write-reload-only"),
+		{ }
+	};
+	const struct restart_fault_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+	int ret;
+
+	t->variant.write_running = INS5S8563_MODEL_WRITE_RUNNING_RELOAD_ONLY;
+	t->variant.start = INS5S8563_MODEL_START_RELOAD;
+	ins5s8563_model_set_variant(&t->model, &t->variant);
+	ins_add_props(test, props);
+	ins_poke(test, REG_SEC, 0);
+	ins_probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 10), 0);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+	ins5s8563_model_advance(&t->model, 5 * ONE_SECOND);
+
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, c->nth, c->count, -ETIMEDOUT);
+	ret = wdd->ops->ping(wdd);
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+	KUNIT_EXPECT_EQ(test, ret, c->ret);
+	KUNIT_EXPECT_EQ_MSG(test, !!(ins_peek(test, REG_TIMER_CTRL) & TIMER_TE),
+			    c->running, "the timer runs after the ping");
+	if (!ret)
+		KUNIT_EXPECT_EQ_MSG(test, ins_timer_regs(test), 11,
+				    "a ping reported done did not feed");
+	else
+		KUNIT_EXPECT_EQ(test, wdd->ops->ping(wdd), 0);
+
+	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 11);
+	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
+	ins5s8563_model_advance(&t->model, 9 * ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, wdd->ops->ping(wdd), 0);
+	ins5s8563_model_advance(&t->model, 9 * ONE_SECOND);
+	KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 0,
+			    "a fed watchdog expired");
+	ins5s8563_model_advance(&t->model, 3 * ONE_SECOND);
+	KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 1,
+			    "an unfed watchdog did not expire");
+}
+
+/*
  * Across system suspend the counter is stopped (nobody pings it while the
  * system sleeps, and it keeps counting on its battery), and started again
  * with a whole timeout at resume.
@@ -695,7 +775,9 @@ static void wdt_power_loss_restarts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_CTRL2) & (CTRL2_TIE | CTRL2_TI_TP),
 			CTRL2_TIE | CTRL2_TI_TP);
 	kunit_info(test, "transfers per ping: %u\n", ping);
-	KUNIT_EXPECT_LE(test, ping, 4);
+	/* dapu,timer-write-reload-only: a stop and a start more, no SEC. */
+	KUNIT_EXPECT_LE(test, ping,
+			ins_has_prop("dapu,timer-write-reload-only") ? 5 : 4);
 	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
 }
 
@@ -752,6 +834,8 @@ static struct kunit_case ins5s8563_wdt_cases[] = {
 	KUNIT_CASE_PARAM(wdt_never_early, early_cases_gen_params),
 	KUNIT_CASE_PARAM(wdt_failed_stop_keeps_feeding,
 			 stop_fault_cases_gen_params),
+	KUNIT_CASE_PARAM(wdt_reload_only_ping_faults,
+			 restart_fault_cases_gen_params),
 	KUNIT_CASE(wdt_suspend_resume),
 	KUNIT_CASE(wdt_suspend_stopped),
 	KUNIT_CASE_PARAM(wdt_probe_never_pulses, leftover_cases_gen_params),

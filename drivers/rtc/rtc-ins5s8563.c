@@ -155,6 +155,16 @@ struct ins5s8563 {
 	bool wdt_suspended;
 	/* Stopped for power-off or halt: nothing starts it again. */
 	bool wdt_off;
+	/*
+	 * Where the chip's timer is not what decisions 12 to 14 chose (DT
+	 * properties): it stops at 0 after an expiry; a count written while
+	 * it runs reaches only the reload value; a start resumes the count
+	 * held, and a count written while it is stopped reaches only the
+	 * reload value.
+	 */
+	bool timer_one_shot;
+	bool timer_write_reload_only;
+	bool timer_start_resumes;
 	struct watchdog_device wdd;
 };
 
@@ -501,6 +511,13 @@ static int ins5s8563_rtc_set_time(struct device *dev, struct rtc_time *tm)
  * at the full reload value. TF is cleared when the timer starts, and with
  * TIE where @clear says so. On an error, *@started says that the start
  * reached the chip (the timer runs @new).
+ *
+ * A chip whose start resumes the count it held, and which takes a count
+ * written with TE=0 only as its reload value (dapu,timer-start-resumes),
+ * is given the count again once it runs: written with TE=1, it is the
+ * live count (decision 13). Until then it counts what its last use left,
+ * so it starts with TIE off (a pulse may be the board's reset), and TF,
+ * which that count may have set, is cleared after.
  */
 static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 				 const struct ins5s8563_timer *new, u8 clear,
@@ -517,6 +534,7 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 	u8 enables = (new->pulse ? INS5S8563_CTRL2_TI_TP : 0) |
 		     (new->tie ? INS5S8563_CTRL2_TIE : 0);
 	u8 mask = INS5S8563_CTRL2_TI_TP | INS5S8563_CTRL2_TIE;
+	bool quiet = start && ins->timer_start_resumes;
 	bool starting = false;
 	unsigned int te;
 	int ret;
@@ -532,7 +550,7 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 	 * board's reset, a count this driver did not start (a fast countdown
 	 * left by an earlier kernel) must not pulse it.
 	 */
-	if ((ins->ctrl2 & INS5S8563_CTRL2_TIE) && !new->tie) {
+	if ((ins->ctrl2 & INS5S8563_CTRL2_TIE) && (!new->tie || quiet)) {
 		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE, 0, clear);
 		if (ret)
 			goto err;
@@ -554,7 +572,7 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 			goto err;
 	}
 
-	if ((ins->ctrl2 & mask) != enables || start) {
+	if (!quiet && ((ins->ctrl2 & mask) != enables || start)) {
 		ret = ins5s8563_update_ctrl2(ins, mask, enables,
 					     start ? INS5S8563_CTRL2_TF : 0);
 		if (ret)
@@ -564,8 +582,16 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 	if (start) {
 		ctrl |= INS5S8563_TIMER_TE;
 		starting = true;
+		low[0] = ctrl;
+		/* Started, then the low byte and the upper ones, live. */
 		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
-					     &ctrl, 1);
+					     low, quiet ? 2 : 1);
+		if (!ret && quiet)
+			ret = regmap_bulk_write(ins->regmap,
+						INS5S8563_REG_TIMER_HIGH, high,
+						sizeof(high)) ?:
+			      ins5s8563_update_ctrl2(ins, mask, enables,
+						     INS5S8563_CTRL2_TF);
 		if (ret)
 			goto err;
 	}
@@ -575,6 +601,20 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 	return 0;
 
 err:
+	/*
+	 * A start on a chip that resumes (see above) whose count or TIE did
+	 * not follow runs a stale count, off /INT: stop it, for the error to
+	 * mean that it does not run.
+	 */
+	if (quiet && starting) {
+		ctrl &= ~INS5S8563_TIMER_TE;
+		if (!ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
+					    &ctrl, 1)) {
+			cur->enabled = false;
+			return ret;
+		}
+	}
+
 	/*
 	 * A transfer that failed may still have reached the chip: ask it
 	 * whether the timer runs. When the chip does not answer either, a
@@ -1157,6 +1197,28 @@ static const struct rtc_class_ops ins5s8563_rtc_ops = {
 	.ioctl = ins5s8563_rtc_ioctl,
 };
 
+/*
+ * A one-shot timer (dapu,timer-one-shot) rests at 0 after an expiry, TE
+ * still 1. Written now, the count is live (decision 13), and the timer
+ * counts the next period as one that reloads itself would: the upper
+ * bytes first, so that it cannot expire between the writes.
+ */
+static int ins5s8563_timer_rearm(struct ins5s8563 *ins)
+{
+	u32 ticks = ins->hw.ticks;
+	u8 high[2] = { ticks >> 16, ticks >> 8 };
+	int ret = 0;
+
+	if (ticks > 0xff)
+		ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH,
+					high, sizeof(high));
+	if (!ret)
+		ret = regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW,
+				   ticks & 0xff);
+
+	return ret;
+}
+
 VISIBLE_IF_KUNIT irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id)
 {
 	struct ins5s8563 *ins = dev_id;
@@ -1222,6 +1284,16 @@ VISIBLE_IF_KUNIT irqreturn_t ins5s8563_handle_irq(int irq, void *dev_id)
 			countdown = true;
 		}
 		seen |= flags;
+
+		/* The watchdog's one expiry is the reset: nothing follows. */
+		if ((flags & INS5S8563_CTRL2_TF) && ins->timer_one_shot &&
+		    ins->owner != INS5S8563_TIMER_WATCHDOG && ins->hw.enabled &&
+		    !ins->hw.unknown && ins->hw.ticks &&
+		    ins5s8563_timer_rearm(ins)) {
+			ins->timer_next = 0;
+			dev_err_ratelimited(ins->dev,
+					    "timer not restarted after its expiry\n");
+		}
 	}
 	report = !ins->unbound;
 	mutex_unlock(&ins->lock);
@@ -1808,6 +1880,59 @@ static int ins5s8563_wdt_alive(struct ins5s8563 *ins)
 }
 
 /*
+ * The ping on a chip whose count written while it runs reaches only the
+ * reload value (dapu,timer-write-reload-only): the count is written (to
+ * the reload value: the live count runs on untouched), the timer stopped
+ * and started again, which loads it (decision 14). Stopped, the board is
+ * unguarded: a start that fails is tried again, and if it cannot be made
+ * the next ping stops, loads and starts the timer whole. Every error is
+ * returned to the watchdog core, also one a retry made good: a stop that
+ * failed may not have reached the chip, and then nothing was fed. A power
+ * loss: -ENOLINK, as the reload.
+ */
+static int ins5s8563_wdt_restart(struct ins5s8563 *ins, u32 ticks)
+{
+	u8 ctrl = FIELD_PREP(INS5S8563_TIMER_TD, ins->hw.td);
+	u8 high[2] = { ticks >> 16, ticks >> 8 };
+	unsigned int sec;
+	int ret, err, try;
+
+	ret = regmap_read(ins->regmap, INS5S8563_REG_SEC, &sec);
+	if (ret)
+		return ret;
+	if (sec & INS5S8563_SEC_VLF) {
+		ret = ins5s8563_wdt_alive(ins);
+		if (ret)
+			return ret;
+	}
+
+	/* Failed, nothing was stopped: the old count runs on. */
+	ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH, high,
+				sizeof(high)) ?:
+	      regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW, ticks & 0xff);
+	if (ret)
+		return ret;
+
+	err = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, &ctrl, 1);
+	ctrl |= INS5S8563_TIMER_TE;
+	for (try = 0; try < 3; try++) {
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
+					     &ctrl, 1);
+		if (!ret)
+			break;
+		err = err ?: ret;
+	}
+	if (ret) {
+		ins->hw.unknown = true;
+		dev_err(ins->dev, "watchdog timer not started again: %d\n", ret);
+		return ret;
+	}
+	ins->hw.ticks = ticks;
+
+	return err;
+}
+
+/*
  * Reloads the running counter without stopping it: a stop, should the
  * start after it fail, would leave the board unguarded. The counter's
  * bytes are written while it counts, in an order whose value in between
@@ -1826,6 +1951,9 @@ static int ins5s8563_wdt_reload(struct ins5s8563 *ins, u32 ticks)
 	int ret, try;
 
 	lockdep_assert_held(&ins->lock);
+
+	if (ins->timer_write_reload_only)
+		return ins5s8563_wdt_restart(ins, ticks);
 
 	for (try = 0; try < 3; try++) {
 		ret = regmap_read(ins->regmap, INS5S8563_REG_SEC, &sec);
@@ -2275,6 +2403,12 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 	ins->dev = dev;
 	ins->regmap = regmap;
 	mutex_init(&ins->lock);
+	ins->timer_one_shot = device_property_read_bool(dev,
+							"dapu,timer-one-shot");
+	ins->timer_write_reload_only =
+		device_property_read_bool(dev, "dapu,timer-write-reload-only");
+	ins->timer_start_resumes =
+		device_property_read_bool(dev, "dapu,timer-start-resumes");
 	dev_set_drvdata(dev, ins);
 
 	ret = ins5s8563_cache_init(ins, regs, sizeof(regs));

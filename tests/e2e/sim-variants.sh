@@ -19,7 +19,10 @@ V=$DBG/variant
 before=$(cat "$V")
 chosen=reload=periodic,write_running=live,start=reload,stop_release=whole,tf=kept,readback=live
 variants=(chosen)
-mapfile -t -O 1 variants < <(grep -v -e '^#' -e '^[[:space:]]' -e '^$' "$E2E_REPO/tests/chip-variants")
+# The simulated chip's device has no firmware properties: a line's " +NAME"
+# (the driver's adaptation, tested by KUnit) is left off, and the driver
+# meets the variant unadapted (expect_variant says what that gives).
+mapfile -t -O 1 variants < <(grep -v -e '^#' -e '^[[:space:]]' -e '^$' "$E2E_REPO/tests/chip-variants" | sed 's/ +.*//')
 
 # What each check gives on a variant: "ok" or the documented outcome.
 expect_variant() {
