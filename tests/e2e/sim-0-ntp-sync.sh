@@ -25,10 +25,7 @@ set -u
 echo "TAP version 13"
 
 TS="/usr/bin/python3 $E2E_REPO/tests/e2e/lib/timeset.py"
-# The guest's clock as found, and the monotonic time then: bash's SECONDS
-# follows the wall clock, which these tests step.
-host_start=$(date +%s)
-mono_start=$(cut -d. -f1 /proc/uptime)
+guest_clock_save
 sim_up_case
 # Whatever happens, the clock is reported unsynchronized again: the kernel
 # must not write the chip under the tests that follow.
@@ -110,7 +107,7 @@ else
 fi
 
 # Give the guest its clock back, and the chip the real time.
-date -u -s "@$((host_start + $(cut -d. -f1 /proc/uptime) - mono_start))" >/dev/null
+guest_clock_restore
 check "hwclock --systohc with the real time again" hw --systohc
 plan_done
 done_testing

@@ -10,10 +10,7 @@ set -u
 . "$(dirname "$0")/lib/sim.bash"
 echo "TAP version 13"
 
-# The guest's clock as found, and the monotonic time then: bash's SECONDS
-# follows the wall clock, which these tests step.
-host_start=$(date +%s)
-mono_start=$(cut -d. -f1 /proc/uptime)
+guest_clock_save
 sim_up_case
 # hwclock prints "2031-02-03 04:05:06.123456+00:00": the first 19 characters.
 show() { hw --show 2>&1 | cut -c1-19; }
@@ -126,7 +123,7 @@ else
 fi
 
 # Give the guest its clock back, and the chip the real time.
-date -u -s "@$((host_start + $(cut -d. -f1 /proc/uptime) - mono_start))" >/dev/null
+guest_clock_restore
 check "hwclock --systohc with the real time again" hw --systohc
 plan_done
 done_testing

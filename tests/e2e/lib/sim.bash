@@ -97,6 +97,38 @@ sim_counter() { awk -v n="$1" '$1 == n { print $2 }' "$DBG/counters"; }
 # Seconds between two "YYYY-MM-DD HH:MM:SS" (b - a).
 tdiff() { echo $(($(date -u -d "$2" +%s) - $(date -u -d "$1" +%s))); }
 
+# guest_clock_save / guest_clock_restore: for a test that steps the
+# guest's clock, give it back as found plus the time gone by, from the
+# monotonic clock (bash's SECONDS follows the wall clock being stepped).
+guest_clock_save() {
+	GUEST_CLOCK0=$(date +%s)
+	GUEST_MONO0=$(cut -d. -f1 /proc/uptime)
+}
+guest_clock_restore() {
+	local f host now
+	date -u -s "@$((GUEST_CLOCK0 + $(cut -d. -f1 /proc/uptime) - GUEST_MONO0))" >/dev/null
+	# The host's clock, which no test steps: a file written through
+	# hostfs gets its modification time there. The TAP file e2e-run
+	# sends stdout to is in the guest's one writable hostfs directory.
+	f=$(readlink "/proc/$$/fd/1")
+	case $f in
+	/*.tap) f=${f%.tap}.clock ;;
+	*)
+		skip "the guest's clock given back" "stdout is no TAP file of e2e-run: no host clock to compare"
+		return ;;
+	esac
+	echo >"$f"
+	host=$(stat -c %Y "$f")
+	rm -f "$f"
+	now=$(date +%s)
+	if [ $((now - host)) -ge -2 ] && [ $((now - host)) -le 2 ]; then
+		ok "the guest's clock given back (within 2 s of the host's)"
+	else
+		not_ok "the guest's clock given back (within 2 s of the host's)" \
+			"guest $(date -u -d "@$now" '+%F %T'), host $(date -u -d "@$host" '+%F %T')"
+	fi
+}
+
 # todo NAME REASON: a known failure, reported as such (TAP TODO): it does
 # not fail the test, and e2e-run counts it with the skipped cases.
 todo() {
