@@ -585,6 +585,251 @@ static void countdown_chip_gone(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 1000);
 }
 
+/*
+ * dapu,timer-one-shot on the chip it is for: the handler gives the count
+ * back after each expiry. Counts above 0xff at 4096 Hz (an edge every 8
+ * ticks) with time moving on the bus (3 ticks a byte), or at 64 Hz on a
+ * bus slow enough that an edge comes during each transfer: an edge between
+ * the writes of the upper bytes and the low byte would borrow from the
+ * upper bytes, a period 256 ticks early. The next period is the count,
+ * less the edges of the handler's own transfers. And on the one-shot
+ * chips that also take a count written while the timer runs only as its
+ * reload value (dapu,timer-write-reload-only), load a corrupted first
+ * count when such a write meets an edge (write_running=pcf8563, no
+ * property), or resume the count held at a start and take a count written
+ * with TE=0 only as the reload value (dapu,timer-start-resumes): the
+ * re-arm writes the count as every other load on that chip does.
+ */
+struct one_shot_case {
+	const char *desc;
+	const char *ticks;
+	const char *clock;
+	u32 count;
+	/* Ticks each transfer takes. */
+	u32 access_ticks;
+	/* The chip, besides its one-shot reload, and its property. */
+	struct ins5s8563_model_variant variant;
+	const char *prop;
+};
+
+#define ONE_SHOT_RELOAD_ONLY						\
+	.variant = { .write_running =					\
+		     INS5S8563_MODEL_WRITE_RUNNING_RELOAD_ONLY },	\
+	.prop = "dapu,timer-write-reload-only"
+#define ONE_SHOT_PCF8563						\
+	.variant = { .write_running = INS5S8563_MODEL_WRITE_RUNNING_PCF8563 }
+#define ONE_SHOT_START_RESUMES						\
+	.variant = { .start = INS5S8563_MODEL_START_RESUME_STALE },	\
+	.prop = "dapu,timer-start-resumes"
+
+static const struct one_shot_case one_shot_cases[] = {
+	{ "4096 Hz, 300 ticks", "300", "4096", 300, 9 },
+	{ "4096 Hz, 0x10000 ticks", "65536", "4096", 0x10000, 9 },
+	{ "4096 Hz, 200 ticks", "200", "4096", 200, 9 },
+	/* A slow bus: each transfer meets a 64 Hz edge. */
+	{ "64 Hz, 300 ticks, 512 ticks a transfer", "300", "64", 300, 512 },
+	{ "write_running=reload-only +dapu,timer-write-reload-only, 4096 Hz, 200 ticks",
+	  "200", "4096", 200, 9, ONE_SHOT_RELOAD_ONLY },
+	{ "write_running=reload-only +dapu,timer-write-reload-only, 4096 Hz, 300 ticks",
+	  "300", "4096", 300, 9, ONE_SHOT_RELOAD_ONLY },
+	{ "write_running=pcf8563, 4096 Hz, 200 ticks",
+	  "200", "4096", 200, 9, ONE_SHOT_PCF8563 },
+	{ "write_running=pcf8563, 4096 Hz, 300 ticks",
+	  "300", "4096", 300, 9, ONE_SHOT_PCF8563 },
+	{ "start=resume-stale +dapu,timer-start-resumes, 4096 Hz, 200 ticks",
+	  "200", "4096", 200, 9, ONE_SHOT_START_RESUMES },
+	{ "start=resume-stale +dapu,timer-start-resumes, 4096 Hz, 300 ticks",
+	  "300", "4096", 300, 9, ONE_SHOT_START_RESUMES },
+	{ "start=resume-stale +dapu,timer-start-resumes, 64 Hz, 300 ticks, 512 ticks a transfer",
+	  "300", "64", 300, 512, ONE_SHOT_START_RESUMES },
+};
+
+KUNIT_ARRAY_PARAM_DESC(one_shot_cases, one_shot_cases, desc);
+
+/*
+ * A one-shot chip (on top of the suite's variant, with @variant's
+ * settings) and dapu,timer-one-shot with @prop, an interrupt, and the
+ * countdown running @ticks of @clock.
+ */
+static void one_shot_setup(struct kunit *test,
+			   const struct ins5s8563_model_variant *variant,
+			   const char *prop, const char *ticks,
+			   const char *clock)
+{
+	struct ins5s8563_model_variant v = variant ? *variant :
+		(struct ins5s8563_model_variant){ };
+	struct property_entry props[3] = {
+		PROPERTY_ENTRY_BOOL("dapu,timer-one-shot"),
+	};
+
+	v.reload = INS5S8563_MODEL_RELOAD_ONESHOT;
+	ins_or_variant(test, &v);
+	if (prop)
+		props[1] = PROPERTY_ENTRY_BOOL(prop);
+	ins_add_props(test, props);
+	ins_add_irq(test);
+	ins_probe_ok(test);
+	ins_cd_store_ok(test, "ticks", ticks);
+	ins_cd_store_ok(test, "clock", clock);
+	ins_cd_store_ok(test, "enable", "1");
+}
+
+/* Runs the countdown to its expiry and waits for the handler's re-arm. */
+static bool one_shot_expire(struct kunit *test, unsigned int expiries)
+{
+	struct ins5s8563_test *t = test->priv;
+	int i;
+
+	for (i = 0; i < 0x20000 && t->model.timer_expiries < expiries; i++)
+		ins5s8563_model_advance(&t->model, 8);
+	if (t->model.timer_expiries != expiries || !wait_for_expiry(t))
+		return false;
+	synchronize_irq(t->irq);
+	return true;
+}
+
+static void countdown_one_shot_rearm(struct kunit *test)
+{
+	const struct one_shot_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	const char * const *name;
+	u32 count;
+
+	/* A case of its own chip runs on no other chip's timer writes. */
+	if (c->variant.write_running || c->variant.start) {
+		for (name = ins5s8563_test_props; name && *name; name++)
+			if (strcmp(*name, "dapu,timer-one-shot") &&
+			    (!c->prop || strcmp(*name, c->prop)))
+				kunit_skip(test, "the variant's %s is not this chip's",
+					   *name);
+		if ((t->variant.write_running &&
+		     t->variant.write_running != c->variant.write_running) ||
+		    (t->variant.start && t->variant.start != c->variant.start))
+			kunit_skip(test, "the variant's timer is not this chip's");
+	}
+	one_shot_setup(test, &c->variant, c->prop, c->ticks, c->clock);
+	t->model.access_ticks = c->access_ticks;
+
+	KUNIT_ASSERT_TRUE(test, one_shot_expire(test, 1));
+	t->model.access_ticks = 0;
+	count = ins_timer_regs(test);
+	KUNIT_EXPECT_TRUE_MSG(test, count <= c->count && count + 16 > c->count,
+			      "the next period is %u ticks, not %u", count,
+			      c->count);
+	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE,
+			TIMER_TE);
+	t->model.access_ticks = c->access_ticks;
+	KUNIT_ASSERT_TRUE_MSG(test, one_shot_expire(test, 2),
+			      "no second expiry: the re-arm left %u ticks",
+			      count);
+	t->model.access_ticks = 0;
+	KUNIT_EXPECT_STREQ(test, ins_cd_show(test, "expired"), "1");
+	KUNIT_EXPECT_TRUE(test, ins_timer_regs(test) + 16 > c->count);
+}
+
+/*
+ * A re-arm that fails leaves the timer at 0 (or stopped): the driver does
+ * not know what it holds, so the same settings written again start it
+ * whole.
+ */
+static void countdown_one_shot_failed_rearm(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+
+	one_shot_setup(test, NULL, NULL, "300", "64");
+
+	/* The handler: read and clear Control_2, then the re-arm fails. */
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_fail(&t->model, 3, 100, -ETIMEDOUT);
+	ins5s8563_model_advance(&t->model, 300 * 512);
+	KUNIT_ASSERT_EQ(test, t->model.timer_expiries, 1);
+	KUNIT_ASSERT_TRUE(test, wait_for_expiry(t));
+	synchronize_irq(t->irq);
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+	KUNIT_ASSERT_NE_MSG(test, ins_timer_regs(test), 300,
+			    "the re-arm did not fail");
+
+	ins_cd_store_ok(test, "ticks", "300");
+	ins_cd_store_ok(test, "enable", "1");
+	KUNIT_EXPECT_EQ_MSG(test, ins_timer_regs(test), 300,
+			    "the same settings again did not load the count");
+	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL),
+			TIMER_TE | 1);
+	ins5s8563_model_advance(&t->model, 300 * 512);
+	KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 2,
+			    "the countdown never expired again");
+}
+
+/*
+ * The first write of Control_2 while the timer runs reaches the chip but
+ * fails (the acknowledge lost), and the transfer after it fails too.
+ */
+static void tie_landed_hook(struct ins5s8563_model *m, void *priv,
+			    unsigned int access, enum ins5s8563_model_dir dir,
+			    u8 reg)
+{
+	struct ins5s8563_test *t = priv;
+
+	if (t->fires || dir != INS5S8563_MODEL_WRITE || reg != REG_CTRL2 ||
+	    !(m->regs[REG_TIMER_CTRL] & TIMER_TE))
+		return;
+	t->fires++;
+	__ins5s8563_model_poke(m, REG_CTRL2, m->regs[REG_CTRL2] | CTRL2_TIE);
+	m->fail_at = access;
+	m->fail_count = 2;
+	m->fail_err = -ETIMEDOUT;
+}
+
+/*
+ * dapu,timer-start-resumes: a start runs off /INT until its count is
+ * written, and TIE comes back with the write of Control_2 after it. That
+ * write reaches the chip, TIE on, but fails, and so does the stop after
+ * it: the driver cannot know TIE. The next change, enable 0, must take
+ * it off /INT, not take it as off: a free timer left on /INT would be an
+ * alarm to the next probe (a countdown never keeps TIE across an unbind),
+ * and the next start on this chip would run a stale count on /INT.
+ */
+static void countdown_start_resumes_tie_unknown(struct kunit *test)
+{
+	static const struct ins5s8563_model_variant resume_stale = {
+		.start = INS5S8563_MODEL_START_RESUME_STALE,
+	};
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_BOOL("dapu,timer-start-resumes"),
+		{ }
+	};
+	struct ins5s8563_test *t = test->priv;
+	const char * const *name;
+
+	for (name = ins5s8563_test_props; name && *name; name++)
+		if (strcmp(*name, "dapu,timer-start-resumes"))
+			kunit_skip(test, "the variant's %s is not this chip's",
+				   *name);
+	ins_or_variant(test, &resume_stale);
+	ins_add_props(test, props);
+	ins_add_irq(test);
+	ins_probe_ok(test);
+	ins_cd_store_ok(test, "ticks", "300");
+	ins_cd_store_ok(test, "clock", "64");
+
+	ins5s8563_model_reset_counters(&t->model);
+	ins5s8563_model_set_hook(&t->model, tie_landed_hook, t);
+	KUNIT_EXPECT_EQ(test, ins_cd_store(test, "enable", "1"), -ETIMEDOUT);
+	ins5s8563_model_set_hook(&t->model, NULL, NULL);
+	ins5s8563_model_fail(&t->model, 0, 0, 0);
+	KUNIT_ASSERT_EQ_MSG(test, t->fires, 1, "no write of Control_2 failed");
+	KUNIT_ASSERT_TRUE(test, ins_peek(test, REG_CTRL2) & CTRL2_TIE);
+
+	ins_cd_store_ok(test, "enable", "0");
+	KUNIT_EXPECT_FALSE_MSG(test, ins_peek(test, REG_CTRL2) & CTRL2_TIE,
+			       "the free timer is left on /INT");
+	KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
+
+	ins_cd_store_ok(test, "enable", "1");
+	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 300);
+	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_CTRL2) & CTRL2_TIE, CTRL2_TIE);
+}
+
 static struct kunit_case ins5s8563_countdown_cases[] = {
 	KUNIT_CASE(countdown_chip_gone),
 	KUNIT_CASE_PARAM(countdown_clock_round_trip, clock_cases_gen_params),
@@ -596,6 +841,9 @@ static struct kunit_case ins5s8563_countdown_cases[] = {
 	KUNIT_CASE(countdown_remaining_no_torn_read),
 	KUNIT_CASE(countdown_expiry_through_irq),
 	KUNIT_CASE(countdown_expired_polled),
+	KUNIT_CASE_PARAM(countdown_one_shot_rearm, one_shot_cases_gen_params),
+	KUNIT_CASE(countdown_one_shot_failed_rearm),
+	KUNIT_CASE(countdown_start_resumes_tie_unknown),
 	KUNIT_CASE(countdown_pulse),
 	KUNIT_CASE_PARAM(countdown_state_from_probe,
 			 probe_state_cases_gen_params),

@@ -154,7 +154,16 @@ static void uie_steady_state(struct kunit *test)
 	static const struct dt now = NOW_12;
 	struct ins5s8563_test *t = test->priv;
 	int one_shot = ins_has_prop("dapu,timer-one-shot");
-	int sec, i, n, rearms;
+	int sec, i, n, rearms, rearm_cost = 0;
+
+	/*
+	 * A one-shot timer (dapu,timer-one-shot) is given its count of 1
+	 * again by the handler: stopped with the low byte, the upper bytes,
+	 * started (three writes), or with dapu,timer-start-resumes one write
+	 * of the low byte, live.
+	 */
+	if (one_shot)
+		rearm_cost = ins_has_prop("dapu,timer-start-resumes") ? 1 : 3;
 
 	ins_add_irq(test);
 	ins_probe_ok(test);
@@ -182,15 +191,14 @@ static void uie_steady_state(struct kunit *test)
 		/*
 		 * The handler reads and clears Control_2 (and on an edge line
 		 * reads it once more); the rtc core reads the time three
-		 * times. Nothing else: set_alarm costs no transfer. A one-shot
-		 * timer (dapu,timer-one-shot) is given its count of 1 again
-		 * by the handler: one write of 0x0f.
+		 * times. Nothing else: set_alarm costs no transfer, and a
+		 * one-shot timer's re-arm (above) writes the timer's registers.
 		 */
 		for (i = 0, n = 0; i < t->nlog && i < ARRAY_SIZE(t->log); i++) {
 			if (t->log[i].reg == REG_SEC &&
 			    t->log[i].dir == INS5S8563_MODEL_READ)
 				n++;
-			else if (one_shot && t->log[i].reg == REG_TIMER_LOW &&
+			else if (one_shot && t->log[i].reg >= REG_TIMER_CTRL &&
 				 t->log[i].dir == INS5S8563_MODEL_WRITE)
 				rearms++;
 			else
@@ -200,9 +208,9 @@ static void uie_steady_state(struct kunit *test)
 		}
 		KUNIT_EXPECT_EQ_MSG(test, n, 3, "second %d: reads of the time",
 				    sec);
-		KUNIT_EXPECT_EQ_MSG(test, rearms, one_shot,
-				    "second %d: writes of 0x0f", sec);
-		KUNIT_EXPECT_LE_MSG(test, t->model.accesses, 6 + one_shot,
+		KUNIT_EXPECT_EQ_MSG(test, rearms, rearm_cost,
+				    "second %d: writes of the timer", sec);
+		KUNIT_EXPECT_LE_MSG(test, t->model.accesses, 6 + rearm_cost,
 				    "transfers in second %d", sec);
 	}
 	expect_timer_alarm(test, 1);
@@ -921,11 +929,31 @@ static bool wait_timer_td(struct kunit *test, u8 td)
 }
 
 /*
+ * Lets the driver and the rtc core finish with an expiry the model has just
+ * counted (none on the chosen chip): the interrupt thread clears TF, then
+ * the core's work delivers or sets the alarm again. What the test reads
+ * next no longer depends on whether the thread has run yet.
+ */
+static void far_settle(struct kunit *test)
+{
+	struct ins5s8563_test *t = test->priv;
+	int i;
+
+	for (i = 0; i < 100 && (ins_peek(test, REG_CTRL2) & CTRL2_TF); i++)
+		msleep(20);
+	KUNIT_EXPECT_FALSE_MSG(test, ins_peek(test, REG_CTRL2) & CTRL2_TF,
+			       "the interrupt thread never cleared TF");
+	synchronize_irq(t->irq);
+	flush_work(&t->rtc->irqwork);
+}
+
+/*
  * An alarm within the 1 Hz counter's range (194 days) is one stage. Beyond
  * it the timer counts minute rollovers at 1/60 Hz up to the last one at or
  * before T; there the rtc core finds the alarm not yet due and sets it
  * again, now on the 1 Hz counter: no flag, no interrupt, no match of the
- * minute registers before, and the alarm at T to the second.
+ * minute registers before, and the alarm at T to the second. An early
+ * expiry shows in the model's count (TF is the interrupt thread's to clear).
  */
 static void far_alarm(struct kunit *test)
 {
@@ -956,9 +984,11 @@ static void far_alarm(struct kunit *test)
 				CTRL2_TIE);
 		ins5s8563_model_advance(&t->model,
 					(u64)(stage - t0) * ONE_SECOND - 1);
+		far_settle(test);
 		KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 0,
 				    "the 1/60 Hz stage expired early");
-		KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_CTRL2) & CTRL2_TF);
+		KUNIT_EXPECT_EQ_MSG(test, alarm_events(t), 0,
+				    "delivered early at the 1/60 Hz stage");
 		ins5s8563_model_reset_counters(&t->model);
 		ins5s8563_model_advance(&t->model, 1);
 		KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 1);
@@ -979,9 +1009,13 @@ static void far_alarm(struct kunit *test)
 	}
 
 	if (at != stage || c->ahead <= 16777215) {
+		unsigned int expiries = t->model.timer_expiries;
+
 		ins5s8563_model_advance(&t->model, (u64)(at - t0) * ONE_SECOND - 1);
+		far_settle(test);
+		KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, expiries,
+				    "the 1 Hz stage expired early");
 		KUNIT_EXPECT_EQ_MSG(test, alarm_events(t), 0, "delivered early");
-		KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_CTRL2) & CTRL2_TF);
 		ins5s8563_model_advance(&t->model, 1);
 		KUNIT_EXPECT_TRUE_MSG(test, ins_wait_for_irq_data(t, RTC_AF),
 				      "no alarm at its second");

@@ -290,6 +290,31 @@ static void handler_clear_landed(struct kunit *test)
 }
 
 /*
+ * alarm_irq_enable(1)'s write of AIE reaches the chip and fails: AIE is
+ * on in the chip, whatever the driver remembers. The next
+ * alarm_irq_enable(0) must write it off, or a cancelled alarm still
+ * powers the board up.
+ */
+static void aie_enable_landed(struct kunit *test)
+{
+	static const struct dt now = NOW_12;
+	struct ins5s8563_test *t = test->priv;
+	struct landed l = { REG_CTRL2, REG_CTRL2, 0, true, 1 };
+
+	ins_probe_ok(test);
+	set_time_dt(test, &now);
+	KUNIT_ASSERT_FALSE(test, ins_peek(test, REG_CTRL2) & CTRL2_AIE);
+	l.pval = ins_peek(test, REG_CTRL2) | CTRL2_AIE;
+	land(test, &l);
+	KUNIT_EXPECT_NE(test, t->rtc->ops->alarm_irq_enable(t->dev, 1), 0);
+	landed_off(test);
+	KUNIT_ASSERT_TRUE(test, ins_peek(test, REG_CTRL2) & CTRL2_AIE);
+	KUNIT_EXPECT_EQ(test, t->rtc->ops->alarm_irq_enable(t->dev, 0), 0);
+	KUNIT_EXPECT_FALSE_MSG(test, ins_peek(test, REG_CTRL2) & CTRL2_AIE,
+			       "AIE left on in the chip after alarm_irq_enable(0)");
+}
+
+/*
  * RTC_UIE_ON refused while the countdown runs (-EINVAL, by design): update
  * interrupts are off, and the countdown must stay the user's to change.
  */
@@ -319,6 +344,7 @@ static struct kunit_case ins5s8563_landed_cases[] = {
 	KUNIT_CASE_PARAM(due_alarm_on_error, due_cases_gen_params),
 	KUNIT_CASE(alarm_back_aie_clear_landed),
 	KUNIT_CASE(handler_clear_landed),
+	KUNIT_CASE(aie_enable_landed),
 	KUNIT_CASE(uie_refused_keeps_countdown),
 	{}
 };

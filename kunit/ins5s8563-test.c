@@ -6,6 +6,8 @@
  * them all; each suite has a file of its own (ins5s8563-*-test.c).
  */
 
+#include <linux/stringhash.h>
+
 #include "ins5s8563-test.h"
 
 /*
@@ -38,6 +40,15 @@ int ins5s8563_test_init(struct kunit *test)
 	t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	ins5s8563_model_init(&t->model);
+	/*
+	 * stop_release=free: each leaf its own phases (a single draw for
+	 * all would test one phase), the same in every boot of a kernel
+	 * (KUnit counts param_index from 0 or 1 at init, by version).
+	 */
+	ins5s8563_model_seed_phases(&t->model,
+				    full_name_hash(NULL, test->name,
+						   strlen(test->name)) +
+				    test->param_index);
 	if (ins5s8563_test_variant)
 		t->variant = *ins5s8563_test_variant;
 	ins5s8563_model_set_variant(&t->model, &t->variant);
@@ -206,6 +217,28 @@ void ins_add_level_irq(struct kunit *test)
 
 	t->irq = ins5s8563_fixture_level_irq(test, t->dev,
 					     "ins5s8563-kunit-level");
+}
+
+/*
+ * A test's own chip on top of the suite's: each setting of @v that is not
+ * the chosen reading replaces that setting of the suite's variant, the
+ * others stay, and the model takes the result.
+ */
+void ins_or_variant(struct kunit *test,
+		    const struct ins5s8563_model_variant *v)
+{
+	struct ins5s8563_test *t = test->priv;
+	unsigned int d, val;
+
+	for (d = 0; d < INS5S8563_MODEL_NDECISIONS; d++) {
+		val = ins5s8563_model_variant_get(v, d);
+		if (val)
+			KUNIT_ASSERT_EQ(test,
+					ins5s8563_model_variant_set(&t->variant,
+								    d, val),
+					0);
+	}
+	ins5s8563_model_set_variant(&t->model, &t->variant);
 }
 
 /* The variant gives the device the boolean property @name. */

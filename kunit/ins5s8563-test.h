@@ -97,6 +97,8 @@ int ins_set_time(struct kunit *test, struct rtc_time *tm);
 time64_t ins_dt64(const struct dt *d);
 void ins_add_irq(struct kunit *test);
 void ins_add_level_irq(struct kunit *test);
+void ins_or_variant(struct kunit *test,
+		    const struct ins5s8563_model_variant *v);
 bool ins_has_prop(const char *name);
 void ins_add_props(struct kunit *test, const struct property_entry *props);
 void ins_add_wakeup_source(struct kunit *test);

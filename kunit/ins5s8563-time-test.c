@@ -621,6 +621,25 @@ static void set_offset_first_second_two_cells(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->model.accesses, 0);
 }
 
+/*
+ * dapu,timer-write-reload-only stops the timer to write the count, which a
+ * chip with dapu,timer-start-resumes then never takes: no write feeds it.
+ * Probe refuses the pair rather than run a watchdog that cannot be fed.
+ */
+static void probe_reload_only_start_resumes(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_BOOL("dapu,timer-write-reload-only"),
+		PROPERTY_ENTRY_BOOL("dapu,timer-start-resumes"),
+		{ }
+	};
+	struct ins5s8563_test *t = test->priv;
+
+	KUNIT_ASSERT_EQ(test, device_create_managed_software_node(t->dev, props,
+								  NULL), 0);
+	KUNIT_EXPECT_EQ(test, ins_probe(test), -EINVAL);
+}
+
 /* Control registers come from the cache once probe has read them. */
 static void cache_serves_control_registers(struct kunit *test)
 {
@@ -665,6 +684,7 @@ static struct kunit_case ins5s8563_time_cases[] = {
 			 first_second_cases_gen_params),
 	KUNIT_CASE(set_offset_first_second_not_u32),
 	KUNIT_CASE(set_offset_first_second_two_cells),
+	KUNIT_CASE(probe_reload_only_start_resumes),
 	{}
 };
 

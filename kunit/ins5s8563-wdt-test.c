@@ -121,7 +121,11 @@ static void wdt_expiry_pulses(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ins_peek(test, REG_CTRL2) & CTRL2_TF);
 }
 
-/* The lowest live count seen after the ping's first write. */
+/*
+ * The lowest live count seen running after the ping's first write. A
+ * stopped count neither expires nor stays: the start counts what was
+ * written (dapu,timer-write-reload-only stops the timer to write it).
+ */
 static void min_count_hook(struct ins5s8563_model *m, void *priv,
 			   unsigned int access, enum ins5s8563_model_dir dir,
 			   u8 reg)
@@ -130,7 +134,8 @@ static void min_count_hook(struct ins5s8563_model *m, void *priv,
 	u32 count = m->regs[REG_TIMER_HIGH] << 16 | m->regs[REG_TIMER_MID] << 8 |
 		    m->regs[REG_TIMER_LOW];
 
-	if (t->nlog && count < t->race_access)
+	if (t->nlog && (m->regs[REG_TIMER_CTRL] & TIMER_TE) &&
+	    count < t->race_access)
 		t->race_access = count;
 	if (dir == INS5S8563_MODEL_WRITE)
 		t->nlog = 1;
@@ -164,7 +169,8 @@ KUNIT_ARRAY_PARAM_DESC(ping_cases, ping_cases, desc);
 /*
  * A ping reloads the running counter without stopping it, and the count
  * never drops below 2 while its bytes are written (at 1 or 0 it would
- * expire, or never expire again).
+ * expire, or never expire again); with dapu,timer-write-reload-only it
+ * stops the counter, writes it and starts it.
  */
 static void wdt_ping_never_expires(struct kunit *test)
 {
@@ -559,28 +565,94 @@ static void wdt_failed_stop_keeps_feeding(struct kunit *test)
 }
 
 /*
- * dapu,timer-write-reload-only, on the chip it is for: the ping writes
- * the count, then stops and starts the timer to load it. A start that
- * fails is made again; one that cannot be made is reported, and the next
- * ping starts the timer whole. A stop that fails is made again. A fed
- * board is never reset, and a ping that did not feed is never reported
- * as one that did: every error is returned. Accesses of a ping: SEC,
- * the upper bytes, the low byte, the stop, the start.
+ * The driver refuses dapu,timer-write-reload-only with a variant's
+ * dapu,timer-start-resumes (no write feeds such a chip): its cases of
+ * the reload-only ping do not apply there.
+ */
+static void skip_start_resumes(struct kunit *test)
+{
+	const char * const *name;
+
+	for (name = ins5s8563_test_props; name && *name; name++)
+		if (!strcmp(*name, "dapu,timer-start-resumes"))
+			kunit_skip(test, "refused with the variant's %s", *name);
+}
+
+/*
+ * dapu,timer-write-reload-only, on the chip it is for: the ping stops the
+ * timer, writes the count and starts it, which loads it (or resumes it,
+ * start=resume: the count written with TE=0 is the live one). A write
+ * that fails is made again; a stop that fails is reported, and the
+ * timer, which may never have stopped, started all the same. A count
+ * left half written (the stop writes the low byte as 0xff, the real one
+ * comes after the upper bytes) is the old or the new upper bytes over
+ * 0xff: the timer is started on it, never shorter than the count it had
+ * unfed or than the one asked for, whichever is shorter, and at most 255
+ * ticks longer than the longer (after a timeout lowered, the old upper
+ * bytes may be the longer), and the error reported. Only a start that
+ * cannot be made leaves it stopped, reported. The next ping, which may
+ * fail too, stops, loads and starts it again the same way, a second
+ * later: started but for a start that cannot be made, also where the
+ * chip's VLF is set (a stopped timer whose /INT enables are kept is no
+ * power loss). A fed board is never reset, and a ping that did not feed
+ * is never reported as one that did. Accesses of a ping: SEC, the stop
+ * with the low byte 0xff, the upper bytes, the low byte, the start (VLF
+ * set: the timer control and Control_2 read after SEC).
  */
 struct restart_fault_case {
 	const char *name;
 	unsigned int nth, count;
 	int ret;
 	bool running;
+	/* Seconds of the timeout, and of its count left at the ping. */
+	unsigned int timeout, left;
+	enum ins5s8563_model_start start;
+	/* It runs the count it had, not the new one. */
+	bool as_was;
+	/* The timeout set before the ping (0: unchanged). */
+	unsigned int lowered;
+	/* The access of the next ping that fails once (0: none). */
+	unsigned int next_nth;
+	/* VLF set before the next ping (the time never set since a dip). */
+	bool vlf;
 };
 
 static const struct restart_fault_case restart_fault_cases[] = {
-	{ "upper bytes fail", 2, 1, -ETIMEDOUT, true },
-	{ "low byte fails", 3, 1, -ETIMEDOUT, true },
-	{ "stop fails", 4, 1, -ETIMEDOUT, true },
-	{ "start fails once", 5, 1, -ETIMEDOUT, true },
-	{ "start fails twice", 5, 2, -ETIMEDOUT, true },
-	{ "start never made", 5, 3, -ETIMEDOUT, false },
+	{ "stop fails", 2, 1, -ETIMEDOUT, true, 10, 6, 0, true },
+	{ "upper bytes fail", 3, 1, -ETIMEDOUT, true, 10, 6 },
+	{ "upper bytes never written", 3, 3, -ETIMEDOUT, true, 10, 6 },
+	{ "low byte fails", 4, 1, -ETIMEDOUT, true, 10, 6 },
+	{ "low byte never written", 4, 3, -ETIMEDOUT, true, 10, 6 },
+	{ "start fails once", 5, 1, -ETIMEDOUT, true, 10, 6 },
+	{ "start fails twice", 5, 2, -ETIMEDOUT, true, 10, 6 },
+	{ "start never made", 5, 3, -ETIMEDOUT, false, 10, 6 },
+	{ "start=resume, timeout 1000 s, 401 s left, stop fails",
+	  2, 1, -ETIMEDOUT, true, 1000, 401, INS5S8563_MODEL_START_RESUME,
+	  true },
+	{ "start=resume, timeout 1000 s, 401 s left, upper bytes fail once",
+	  3, 1, -ETIMEDOUT, true, 1000, 401, INS5S8563_MODEL_START_RESUME },
+	{ "start=resume, timeout 1000 s, 401 s left, upper bytes never written",
+	  3, 3, -ETIMEDOUT, true, 1000, 401, INS5S8563_MODEL_START_RESUME },
+	{ "start=resume, timeout 1000 s, 401 s left, low byte never written",
+	  4, 3, -ETIMEDOUT, true, 1000, 401, INS5S8563_MODEL_START_RESUME },
+	{ "timeout 1000 s, 401 s left, upper bytes never written",
+	  3, 3, -ETIMEDOUT, true, 1000, 401 },
+	{ "timeout 1000 s, 401 s left, low byte never written",
+	  4, 3, -ETIMEDOUT, true, 1000, 401 },
+	{ "timeout 1000 s lowered to 10 s, 900 s left, upper bytes never written",
+	  3, 3, -ETIMEDOUT, true, 1000, 900, 0, false, 10 },
+	{ "timeout 1000 s lowered to 10 s, 900 s left, low byte never written",
+	  4, 3, -ETIMEDOUT, true, 1000, 900, 0, false, 10 },
+	{ "low byte never written, the next ping's stop fails",
+	  4, 3, -ETIMEDOUT, true, 10, 6, 0, false, 0, 2 },
+	{ "low byte never written, the next ping's upper bytes fail",
+	  4, 3, -ETIMEDOUT, true, 10, 6, 0, false, 0, 3 },
+	{ "start never made, the next ping's upper bytes fail",
+	  5, 3, -ETIMEDOUT, false, 10, 6, 0, false, 0, 3 },
+	{ "start never made, the next ping's start fails",
+	  5, 3, -ETIMEDOUT, false, 10, 6, 0, false, 0, 5 },
+	{ "start never made, VLF set, the next ping's upper bytes fail",
+	  5, 3, -ETIMEDOUT, false, 10, 6, 0, false, 0, 5, true },
 };
 
 static void restart_fault_case_desc(const struct restart_fault_case *c,
@@ -601,38 +673,83 @@ static void wdt_reload_only_ping_faults(struct kunit *test)
 	};
 	const struct restart_fault_case *c = test->param_value;
 	struct ins5s8563_test *t = test->priv;
+	u32 whole = c->timeout + 1, before, count;
 	struct watchdog_device *wdd;
 	int ret;
 
+	skip_start_resumes(test);
+
 	t->variant.write_running = INS5S8563_MODEL_WRITE_RUNNING_RELOAD_ONLY;
-	t->variant.start = INS5S8563_MODEL_START_RELOAD;
+	t->variant.start = c->start;
 	ins5s8563_model_set_variant(&t->model, &t->variant);
 	ins_add_props(test, props);
 	ins_poke(test, REG_SEC, 0);
 	ins_probe_ok(test);
 	wdd = wdt(test);
-	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 10), 0);
+	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, c->timeout), 0);
 	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
-	ins5s8563_model_advance(&t->model, 5 * ONE_SECOND);
+	ins5s8563_model_advance(&t->model, (u64)(whole - c->left) * ONE_SECOND);
+	before = ins_timer_regs(test);
+	KUNIT_ASSERT_EQ(test, before, c->left);
+	if (c->lowered) {
+		KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, c->lowered), 0);
+		whole = c->lowered + 1;
+	}
 
 	ins5s8563_model_reset_counters(&t->model);
 	ins5s8563_model_fail(&t->model, c->nth, c->count, -ETIMEDOUT);
 	ret = wdd->ops->ping(wdd);
 	ins5s8563_model_fail(&t->model, 0, 0, 0);
 	KUNIT_EXPECT_EQ(test, ret, c->ret);
+	count = ins_timer_regs(test);
 	KUNIT_EXPECT_EQ_MSG(test, !!(ins_peek(test, REG_TIMER_CTRL) & TIMER_TE),
-			    c->running, "the timer runs after the ping");
-	if (!ret)
-		KUNIT_EXPECT_EQ_MSG(test, ins_timer_regs(test), 11,
+			    c->running, "the timer runs after the ping (count %u)",
+			    count);
+	if (c->running && c->as_was)
+		KUNIT_EXPECT_EQ_MSG(test, count, before,
+				    "the count it runs after the ping (it had %u)",
+				    before);
+	/* Guarded, and never reset before the unfed deadline. */
+	if (c->running && !c->as_was) {
+		KUNIT_EXPECT_GE_MSG(test, count, min(before, whole),
+				    "a failed ping shortened the count it had");
+		KUNIT_EXPECT_LE_MSG(test, count, max(before, whole) + 255,
+				    "a failed ping lengthened the count (it had %u)",
+				    before);
+	}
+	if (!ret) {
+		KUNIT_EXPECT_EQ_MSG(test, count, whole,
 				    "a ping reported done did not feed");
-	else
-		KUNIT_EXPECT_EQ(test, wdd->ops->ping(wdd), 0);
+	} else if (c->next_nth) {
+		u32 first;
 
-	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 11);
+		ins5s8563_model_advance(&t->model, ONE_SECOND);
+		first = ins_timer_regs(test);
+		if (c->vlf)
+			ins_poke(test, REG_SEC, ins_peek(test, REG_SEC) | SEC_VLF);
+		ins5s8563_model_reset_counters(&t->model);
+		ins5s8563_model_fail(&t->model, c->next_nth, 1, -ETIMEDOUT);
+		KUNIT_EXPECT_EQ(test, wdd->ops->ping(wdd), -ETIMEDOUT);
+		ins5s8563_model_fail(&t->model, 0, 0, 0);
+		count = ins_timer_regs(test);
+		KUNIT_EXPECT_TRUE_MSG(test,
+				      ins_peek(test, REG_TIMER_CTRL) & TIMER_TE,
+				      "the next ping, failed, left the board unguarded (count %u)",
+				      count);
+		KUNIT_EXPECT_GE_MSG(test, count, min(first, whole),
+				    "the next ping, failed, shortened the count (it had %u)",
+				    first);
+		KUNIT_EXPECT_LE(test, count, max(first, whole) + 255);
+		KUNIT_EXPECT_EQ(test, wdd->ops->ping(wdd), 0);
+	} else {
+		KUNIT_EXPECT_EQ(test, wdd->ops->ping(wdd), 0);
+	}
+
+	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), whole);
 	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL), TIMER_TE | 2);
-	ins5s8563_model_advance(&t->model, 9 * ONE_SECOND);
+	ins5s8563_model_advance(&t->model, (u64)(whole - 2) * ONE_SECOND);
 	KUNIT_EXPECT_EQ(test, wdd->ops->ping(wdd), 0);
-	ins5s8563_model_advance(&t->model, 9 * ONE_SECOND);
+	ins5s8563_model_advance(&t->model, (u64)(whole - 2) * ONE_SECOND);
 	KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 0,
 			    "a fed watchdog expired");
 	ins5s8563_model_advance(&t->model, 3 * ONE_SECOND);
@@ -756,6 +873,7 @@ static void wdt_power_loss_restarts(struct kunit *test)
 	struct watchdog_device *wdd;
 	struct rtc_time tm;
 	unsigned int ping;
+	bool reload_only;
 
 	add_reset_source(test);
 	ins_probe_ok(test);
@@ -775,9 +893,14 @@ static void wdt_power_loss_restarts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ins_peek(test, REG_CTRL2) & (CTRL2_TIE | CTRL2_TI_TP),
 			CTRL2_TIE | CTRL2_TI_TP);
 	kunit_info(test, "transfers per ping: %u\n", ping);
-	/* dapu,timer-write-reload-only: a stop and a start more, no SEC. */
-	KUNIT_EXPECT_LE(test, ping,
-			ins_has_prop("dapu,timer-write-reload-only") ? 5 : 4);
+	/*
+	 * dapu,timer-write-reload-only: the stop with the low byte 0xff,
+	 * the upper bytes, the low byte and the start, and no SEC after:
+	 * one more.
+	 */
+	reload_only = device_property_read_bool(t->dev,
+						"dapu,timer-write-reload-only");
+	KUNIT_EXPECT_LE(test, ping, reload_only ? 5 : 4);
 	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
 }
 
@@ -819,6 +942,303 @@ static void wdt_shutdown(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
 }
 
+/*
+ * dapu,timer-write-reload-only, with either start the chip may have: a
+ * start that loads the reload value (decision 14's chosen reading), or
+ * one that resumes the count held (start=resume, which needs no property
+ * of its own: a count written with TE=0 is still the live count). Each
+ * ping must feed the watchdog: a fed board is never reset.
+ */
+struct reload_only_case {
+	const char *desc;
+	enum ins5s8563_model_start start;
+};
+
+static const struct reload_only_case reload_only_cases[] = {
+	{ "start=reload", INS5S8563_MODEL_START_RELOAD },
+	{ "start=resume", INS5S8563_MODEL_START_RESUME },
+};
+
+KUNIT_ARRAY_PARAM_DESC(reload_only_cases, reload_only_cases, desc);
+
+static void wdt_reload_only_ping_feeds(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_BOOL("reset-source"),
+		PROPERTY_ENTRY_BOOL("dapu,timer-write-reload-only"),
+		{ }
+	};
+	const struct reload_only_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+	int i;
+
+	skip_start_resumes(test);
+
+	t->variant = (struct ins5s8563_model_variant){
+		.write_running = INS5S8563_MODEL_WRITE_RUNNING_RELOAD_ONLY,
+		.start = c->start,
+	};
+	ins5s8563_model_set_variant(&t->model, &t->variant);
+	ins_add_props(test, props);
+	ins_probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 10), 0);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+	KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 11);
+
+	for (i = 0; i < 4; i++) {
+		ins5s8563_model_advance(&t->model, 7 * ONE_SECOND);
+		KUNIT_ASSERT_EQ(test, wdd->ops->ping(wdd), 0);
+		KUNIT_EXPECT_EQ_MSG(test, ins_timer_regs(test), 11,
+				    "ping %d did not feed", i + 1);
+		KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL),
+				TIMER_TE | 2);
+	}
+	KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 0,
+			    "a fed watchdog reset the board");
+	ins5s8563_model_advance(&t->model, 12 * ONE_SECOND);
+	KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 1,
+			    "an unfed watchdog did not expire");
+}
+
+/*
+ * A start reported done is a watchdog that runs, on /INT (TIE, pulsed),
+ * with its whole timeout, or one whose state a failed read left unknown,
+ * which the next ping starts whole; one reported failed does not run on
+ * /INT, since the watchdog core feeds only a started one (it would reset
+ * a board nobody knows is guarded). Whatever failed, the watchdog core's
+ * next call (a ping for a watchdog it started, a start for one that
+ * failed) makes it run whole. Every transfer fails, once or several
+ * times in a row, on each chip the driver adapts to (on top of the
+ * suite's variant): of a start from stopped, and of a ping of one that
+ * runs (the watchdog core never starts a running watchdog: it pings it).
+ */
+struct start_fault_case {
+	const char *desc;
+	struct ins5s8563_model_variant variant;
+	const char *prop;
+	bool running;
+};
+
+static const struct start_fault_case start_fault_cases[] = {
+	{ "chosen, from stopped", { }, NULL, false },
+	{ "chosen, running", { }, NULL, true },
+	{ "write_running=reload-only +dapu,timer-write-reload-only, from stopped",
+	  { .write_running = INS5S8563_MODEL_WRITE_RUNNING_RELOAD_ONLY },
+	  "dapu,timer-write-reload-only", false },
+	{ "write_running=reload-only +dapu,timer-write-reload-only, running",
+	  { .write_running = INS5S8563_MODEL_WRITE_RUNNING_RELOAD_ONLY },
+	  "dapu,timer-write-reload-only", true },
+	{ "write_running=reload-only,start=resume +dapu,timer-write-reload-only, running",
+	  { .write_running = INS5S8563_MODEL_WRITE_RUNNING_RELOAD_ONLY,
+	    .start = INS5S8563_MODEL_START_RESUME },
+	  "dapu,timer-write-reload-only", true },
+	{ "start=resume-stale +dapu,timer-start-resumes, from stopped",
+	  { .start = INS5S8563_MODEL_START_RESUME_STALE },
+	  "dapu,timer-start-resumes", false },
+	{ "start=resume-stale +dapu,timer-start-resumes, running",
+	  { .start = INS5S8563_MODEL_START_RESUME_STALE },
+	  "dapu,timer-start-resumes", true },
+};
+
+KUNIT_ARRAY_PARAM_DESC(start_fault_cases, start_fault_cases, desc);
+
+/* What the watchdog core calls: a ping where it runs, else a start. */
+static int start_or_ping(struct watchdog_device *wdd, bool running)
+{
+	return running ? wdd->ops->ping(wdd) : wdd->ops->start(wdd);
+}
+
+/* A stopped watchdog, or one started whole and run for 3 s. */
+static void start_fault_setup(struct kunit *test, bool running)
+{
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd = wdt(test);
+
+	/* The core stops only a watchdog that runs. */
+	if (ins_peek(test, REG_TIMER_CTRL) & TIMER_TE)
+		KUNIT_ASSERT_EQ(test, wdd->ops->stop(wdd), 0);
+	clear_bit(WDOG_HW_RUNNING, &wdd->status);
+	if (running)
+		KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+	ins5s8563_model_advance(&t->model, 3 * ONE_SECOND);
+}
+
+static void wdt_start_done_is_armed(struct kunit *test)
+{
+	const struct start_fault_case *c = test->param_value;
+	struct ins5s8563_test *t = test->priv;
+	struct property_entry props[3] = {
+		PROPERTY_ENTRY_BOOL("reset-source"),
+	};
+	const char *op = c->running ? "ping" : "start";
+	const char * const *name;
+	struct watchdog_device *wdd;
+	unsigned int k, n, count, unfed;
+	bool armed;
+	int ret;
+
+	/* A variant's property would make another chip of this one. */
+	for (name = ins5s8563_test_props; name && *name; name++)
+		if (!c->prop || strcmp(*name, c->prop))
+			kunit_skip(test, "the variant's %s is not this chip's",
+				   *name);
+	if (c->prop)
+		props[1] = PROPERTY_ENTRY_BOOL(c->prop);
+	ins_or_variant(test, &c->variant);
+	ins_add_props(test, props);
+	ins_probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 10), 0);
+	start_fault_setup(test, c->running);
+	ins5s8563_model_reset_counters(&t->model);
+	KUNIT_ASSERT_EQ(test, start_or_ping(wdd, c->running), 0);
+	n = t->model.accesses;
+
+	for (count = 1; count <= 3; count++) {
+		for (k = 1; k <= n; k++) {
+			start_fault_setup(test, c->running);
+			unfed = ins_timer_regs(test);
+			ins5s8563_model_reset_counters(&t->model);
+			ins5s8563_model_fail(&t->model, k, count, -ETIMEDOUT);
+			ret = start_or_ping(wdd, c->running);
+			ins5s8563_model_fail(&t->model, 0, 0, 0);
+
+			armed = (ins_peek(test, REG_TIMER_CTRL) & TIMER_TE) &&
+				(ins_peek(test, REG_CTRL2) & CTRL2_TIE);
+			if (!ret && !armed) {
+				/*
+				 * Reported done, it may not run: the next ping
+				 * (userspace's, or the core's worker) must make
+				 * it run whole.
+				 */
+				KUNIT_EXPECT_EQ_MSG(test, wdd->ops->ping(wdd), 0,
+						    "%s, transfers %u-%u of %u failed: the ping after",
+						    op, k, k + count - 1, n);
+				armed = (ins_peek(test, REG_TIMER_CTRL) & TIMER_TE) &&
+					(ins_peek(test, REG_CTRL2) & CTRL2_TIE);
+			}
+			if (!ret) {
+				KUNIT_EXPECT_TRUE_MSG(test, armed,
+						      "%s, transfers %u-%u of %u failed: done, not armed",
+						      op, k, k + count - 1, n);
+				KUNIT_EXPECT_TRUE_MSG(test,
+						      ins_peek(test, REG_CTRL2) & CTRL2_TI_TP,
+						      "%s, transfers %u-%u of %u failed: /INT a level",
+						      op, k, k + count - 1, n);
+				KUNIT_EXPECT_EQ_MSG(test, ins_timer_regs(test), 11,
+						    "%s, transfers %u-%u of %u failed: done, count",
+						    op, k, k + count - 1, n);
+			} else if (!c->running) {
+				/*
+				 * The watchdog core neither feeds nor counts a
+				 * watchdog whose start failed (watchdog_start()
+				 * schedules its worker, and watchdog_open() keeps
+				 * its references, only on success): it must not
+				 * run on /INT, and WDOG_HW_RUNNING with an error
+				 * unbalances the core's module and device
+				 * references at the next release.
+				 */
+				KUNIT_EXPECT_FALSE_MSG(test, armed,
+						       "start, transfers %u-%u of %u failed: failed, armed, unfed",
+						       k, k + count - 1, n);
+				KUNIT_EXPECT_FALSE_MSG(test,
+						       test_bit(WDOG_HW_RUNNING, &wdd->status),
+						       "start, transfers %u-%u of %u failed: failed with WDOG_HW_RUNNING",
+						       k, k + count - 1, n);
+			} else if (armed || k != n || count != 3) {
+				/*
+				 * A failed ping of a running watchdog leaves it
+				 * guarded (only a start never made leaves it
+				 * stopped), and never resets the board before
+				 * the count it had unfed.
+				 */
+				KUNIT_EXPECT_TRUE_MSG(test, armed,
+						      "ping, transfers %u-%u of %u failed: failed, unguarded",
+						      k, k + count - 1, n);
+				KUNIT_EXPECT_GE_MSG(test, ins_timer_regs(test), unfed,
+						    "ping, transfers %u-%u of %u failed: count shortened",
+						    k, k + count - 1, n);
+				KUNIT_EXPECT_LE_MSG(test, ins_timer_regs(test), 11 + 255,
+						    "ping, transfers %u-%u of %u failed: count lengthened",
+						    k, k + count - 1, n);
+			}
+
+			/*
+			 * A ping that failed: the core keeps the watchdog
+			 * active and pings it again. A start that failed: it
+			 * is not started, and the next open starts it.
+			 */
+			KUNIT_EXPECT_EQ_MSG(test,
+					    start_or_ping(wdd, c->running || !ret),
+					    0, "the %s after %s's transfers %u-%u of %u failed",
+					    c->running || !ret ? "ping" : "start",
+					    op, k, k + count - 1, n);
+			KUNIT_EXPECT_EQ(test, ins_peek(test, REG_TIMER_CTRL),
+					TIMER_TE | 2);
+			KUNIT_EXPECT_EQ(test, ins_peek(test, REG_CTRL2) &
+					(CTRL2_TI_TP | CTRL2_TIE),
+					CTRL2_TI_TP | CTRL2_TIE);
+			KUNIT_EXPECT_EQ(test, ins_timer_regs(test), 11);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, wdd->ops->stop(wdd), 0);
+	KUNIT_EXPECT_FALSE(test, ins_peek(test, REG_TIMER_CTRL) & TIMER_TE);
+}
+
+/*
+ * write_running=pcf8563 (finding C1), with time moving on the bus (a
+ * transfer's bytes take 3 ticks each): a ping whose writes meet a
+ * seconds rollover loads a corrupted first count, the AND of the byte
+ * the counter held and the byte written. The counter holds 0xc2 in each
+ * byte, which has no 1 where 61 (0x3d) has one: a corrupted load leaves 0
+ * in the low byte, a count that never expires. The ping reads the seconds
+ * before and after its writes and writes again when they moved, so
+ * wherever the rollover falls, the watchdog ends fed whole (no edge came
+ * after the last write, or the seconds read after it would have moved)
+ * and never resets early.
+ */
+static void wdt_ping_pcf8563_bus_time(struct kunit *test)
+{
+	static const struct ins5s8563_model_variant pcf8563 = {
+		.write_running = INS5S8563_MODEL_WRITE_RUNNING_PCF8563,
+	};
+	struct ins5s8563_test *t = test->priv;
+	struct watchdog_device *wdd;
+	u32 before;
+	u64 tick;
+
+	ins_or_variant(test, &pcf8563);
+	add_reset_source(test);
+	ins_probe_ok(test);
+	wdd = wdt(test);
+	KUNIT_ASSERT_EQ(test, wdd->ops->set_timeout(wdd, 60), 0);
+	KUNIT_ASSERT_EQ(test, wdd->ops->start(wdd), 0);
+
+	for (before = 1; before <= 64; before++) {
+		ins_poke(test, REG_TIMER_LOW, 0xc2);
+		ins_poke(test, REG_TIMER_MID, 0xc2);
+		ins_poke(test, REG_TIMER_HIGH, 0xc2);
+		ins5s8563_model_advance(&t->model, 2 * ONE_SECOND - before -
+					t->model.subsec);
+		t->model.access_ticks = 3 * INS5S8563_MODEL_BYTE_TICKS;
+		KUNIT_EXPECT_EQ_MSG(test, wdd->ops->ping(wdd), 0,
+				    "%u ticks before a rollover", before);
+		t->model.access_ticks = 0;
+		KUNIT_EXPECT_EQ_MSG(test, ins_timer_regs(test), 61,
+				    "%u ticks before a rollover", before);
+	}
+
+	ins5s8563_model_reset_counters(&t->model);
+	for (tick = 0; tick < 59 * (u64)ONE_SECOND; tick += ONE_SECOND / 4)
+		ins5s8563_model_advance(&t->model, ONE_SECOND / 4);
+	KUNIT_EXPECT_EQ_MSG(test, t->model.timer_expiries, 0,
+			    "reset sooner than the timeout after the last ping");
+	ins5s8563_model_advance(&t->model, 3 * ONE_SECOND);
+	KUNIT_EXPECT_EQ(test, t->model.timer_expiries, 1);
+}
+
 static struct kunit_case ins5s8563_wdt_cases[] = {
 	KUNIT_CASE(wdt_chip_gone),
 	KUNIT_CASE(wdt_owns_timer),
@@ -836,6 +1256,10 @@ static struct kunit_case ins5s8563_wdt_cases[] = {
 			 stop_fault_cases_gen_params),
 	KUNIT_CASE_PARAM(wdt_reload_only_ping_faults,
 			 restart_fault_cases_gen_params),
+	KUNIT_CASE_PARAM(wdt_reload_only_ping_feeds,
+			 reload_only_cases_gen_params),
+	KUNIT_CASE_PARAM(wdt_start_done_is_armed, start_fault_cases_gen_params),
+	KUNIT_CASE(wdt_ping_pcf8563_bus_time),
 	KUNIT_CASE(wdt_suspend_resume),
 	KUNIT_CASE(wdt_suspend_stopped),
 	KUNIT_CASE_PARAM(wdt_probe_never_pulses, leftover_cases_gen_params),

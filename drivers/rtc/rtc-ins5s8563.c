@@ -115,6 +115,12 @@ struct ins5s8563 {
 	 * changes them, so Control_2 is written without being read first.
 	 */
 	u8 ctrl2;
+	/*
+	 * Enable bits of Control_2 that a failed write may have changed in
+	 * the chip, whatever ctrl2 says: the next change of one of them
+	 * writes Control_2, and a write that succeeds makes them known.
+	 */
+	u8 ctrl2_unknown;
 	struct ins5s8563_timer countdown;
 	struct ins5s8563_timer hw;
 	enum ins5s8563_timer_owner owner;
@@ -231,14 +237,21 @@ static u8 ins5s8563_ctrl2_val(struct ins5s8563 *ins, u8 clear)
 
 static int ins5s8563_write_ctrl2(struct ins5s8563 *ins, u8 clear)
 {
-	return regmap_write(ins->regmap, INS5S8563_REG_CTRL2,
-			    ins5s8563_ctrl2_val(ins, clear));
+	int ret;
+
+	ret = regmap_write(ins->regmap, INS5S8563_REG_CTRL2,
+			   ins5s8563_ctrl2_val(ins, clear));
+	if (!ret)
+		ins->ctrl2_unknown = 0;
+
+	return ret;
 }
 
 /*
  * Changes enable bits of Control_2, and clears the flags in @clear. The
  * rtc core disables the alarm after every expiry and time set, mostly
- * when it is off already: then there is nothing to write.
+ * when it is off already: then there is nothing to write, unless a failed
+ * write left the chip's bit unknown.
  */
 static int ins5s8563_update_ctrl2(struct ins5s8563 *ins, u8 mask, u8 val,
 				  u8 clear)
@@ -247,12 +260,15 @@ static int ins5s8563_update_ctrl2(struct ins5s8563 *ins, u8 mask, u8 val,
 	int ret;
 
 	ins->ctrl2 = (old & ~mask) | (val & mask);
-	if (ins->ctrl2 == old && !clear)
+	if (ins->ctrl2 == old && !clear && !(ins->ctrl2_unknown & mask))
 		return 0;
 
 	ret = ins5s8563_write_ctrl2(ins, clear);
-	if (ret)
+	if (ret) {
+		/* It may have landed all the same (a lost ACK). */
+		ins->ctrl2_unknown |= (old ^ ins->ctrl2) & mask;
 		ins->ctrl2 = old;
+	}
 
 	return ret;
 }
@@ -550,7 +566,8 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 	 * board's reset, a count this driver did not start (a fast countdown
 	 * left by an earlier kernel) must not pulse it.
 	 */
-	if ((ins->ctrl2 & INS5S8563_CTRL2_TIE) && (!new->tie || quiet)) {
+	if (((ins->ctrl2 | ins->ctrl2_unknown) & INS5S8563_CTRL2_TIE) &&
+	    (!new->tie || quiet)) {
 		ret = ins5s8563_update_ctrl2(ins, INS5S8563_CTRL2_TIE, 0, clear);
 		if (ret)
 			goto err;
@@ -572,7 +589,8 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 			goto err;
 	}
 
-	if (!quiet && ((ins->ctrl2 & mask) != enables || start)) {
+	if (!quiet && ((ins->ctrl2 & mask) != enables ||
+		       (ins->ctrl2_unknown & mask) || start)) {
 		ret = ins5s8563_update_ctrl2(ins, mask, enables,
 					     start ? INS5S8563_CTRL2_TF : 0);
 		if (ret)
@@ -603,16 +621,25 @@ static int ins5s8563_timer_apply(struct ins5s8563 *ins,
 err:
 	/*
 	 * A start on a chip that resumes (see above) whose count or TIE did
-	 * not follow runs a stale count, off /INT: stop it, for the error to
-	 * mean that it does not run.
+	 * not follow runs a stale count: stop it, for the error to mean
+	 * that it does not run. The write of Control_2 that failed may have
+	 * put TIE on all the same: unknown, for the next change to write it
+	 * (ctrl2, restored, says off). Should the stop fail too, it may run
+	 * so, which is not the start asked for: unknown, so that the next
+	 * change takes it off /INT, then stops, loads and starts it whole.
 	 */
 	if (quiet && starting) {
+		ins->ctrl2_unknown |= INS5S8563_CTRL2_TIE;
 		ctrl &= ~INS5S8563_TIMER_TE;
 		if (!ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
 					    &ctrl, 1)) {
 			cur->enabled = false;
 			return ret;
 		}
+		cur->enabled = true;
+		cur->unknown = true;
+		cur->tie = false;
+		return ret;
 	}
 
 	/*
@@ -778,8 +805,16 @@ static int ins5s8563_timer_free(struct ins5s8563 *ins);
 
 /*
  * The one place that decides who owns the countdown timer and brings the
- * chip there; every change of 0x0e, 0x0f, 0x12, 0x13, TIE and TI_TP goes
- * through it. @hw is what the new owner wants of the timer.
+ * chip there; every change of owner, and every change of 0x0e, 0x0f,
+ * 0x12, 0x13, TIE and TI_TP, goes through it, save the owner's own
+ * writes of the count (the watchdog's ping, and the handler's re-arm of
+ * a one-shot timer, ins5s8563_timer_rearm(), which with
+ * dapu,timer-start-resumes writes the running count) and those that
+ * bring the chip to a known state where no owner is yet or none is
+ * left: probe's (timer_init, wdt_register), a power loss's and the
+ * driver's going (timer_release, the handler once unbound); the time set
+ * writes TIE and TI_TP as they are. @hw is what the new owner wants of
+ * the timer.
  *
  * - The user's countdown has priority over the alarm: the alarm moves to
  *   the minute registers (rounded up) when the countdown takes the timer,
@@ -887,7 +922,11 @@ static int ins5s8563_timer_switch(struct ins5s8563 *ins,
 		ins5s8563_alarm_minutes_off(ins);
 		/*
 		 * An alarm found due is reported all the same; its TF, left
-		 * where no start cleared it, is no countdown expiry.
+		 * where no start cleared it, is no countdown expiry. The
+		 * clear is not checked: the switch fails with its own error
+		 * already, and a clear that fails too leaves TF to read as
+		 * one countdown expiry that never was (a false expiry, never
+		 * a lost one), which the user acknowledges.
 		 */
 		if (due) {
 			if (!started)
@@ -1199,22 +1238,54 @@ static const struct rtc_class_ops ins5s8563_rtc_ops = {
 
 /*
  * A one-shot timer (dapu,timer-one-shot) rests at 0 after an expiry, TE
- * still 1. Written now, the count is live (decision 13), and the timer
- * counts the next period as one that reloads itself would: the upper
- * bytes first, so that it cannot expire between the writes.
+ * still 1, and counts the next period as one that reloads itself would
+ * once it has its count again, loaded as every other load on that chip
+ * is. It is loaded stopped, as ins5s8563_timer_apply() loads, and
+ * started: written live, a count reaches only the reload value on a chip
+ * with dapu,timer-write-reload-only, and on one that loads the AND of the
+ * old byte and the new when the write meets an edge (a PCF8563, decision
+ * 13; no property tells it) it loads 0, which never expires. The edges of
+ * the stop's few transfers are lost, a period that late.
+ *
+ * A chip with dapu,timer-start-resumes takes a count written stopped only
+ * as its reload value, and a start resumes the 0 it holds: the count is
+ * written live (decision 13), as ins5s8563_timer_apply() starts it there.
+ * One of up to 255 ticks in its low byte (the upper bytes are 0 already).
+ * A longer one is not written low byte first, which could expire before
+ * the upper bytes, nor upper bytes first, which an edge before the low
+ * byte would borrow from (a period 256 ticks early at 4096 or 64 Hz): the
+ * low byte is made 0xff first, which no edge of the next two transfers
+ * takes to 0, then the upper bytes, then the low byte.
+ *
+ * A re-arm that fails leaves the timer at 0 or stopped: its state is
+ * unknown, and the next change stops, loads and starts it whole.
  */
 static int ins5s8563_timer_rearm(struct ins5s8563 *ins)
 {
 	u32 ticks = ins->hw.ticks;
+	u8 ctrl = FIELD_PREP(INS5S8563_TIMER_TD, ins->hw.td);
+	u8 low[2] = { ctrl, ticks & 0xff };
 	u8 high[2] = { ticks >> 16, ticks >> 8 };
-	int ret = 0;
+	int ret;
 
-	if (ticks > 0xff)
-		ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH,
-					high, sizeof(high));
-	if (!ret)
-		ret = regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW,
-				   ticks & 0xff);
+	if (ins->timer_start_resumes && ticks <= 0xff) {
+		ret = regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW, low[1]);
+	} else if (ins->timer_start_resumes) {
+		ret = regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW, 0xff) ?:
+		      regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH,
+					high, sizeof(high)) ?:
+		      regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW, low[1]);
+	} else {
+		ctrl |= INS5S8563_TIMER_TE;
+		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, low,
+					     sizeof(low)) ?:
+		      regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH,
+					high, sizeof(high)) ?:
+		      ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
+					     &ctrl, 1);
+	}
+	if (ret)
+		ins->hw.unknown = true;
 
 	return ret;
 }
@@ -1880,21 +1951,59 @@ static int ins5s8563_wdt_alive(struct ins5s8563 *ins)
 }
 
 /*
+ * VLF is set and the timer stopped, on a chip fed by restarts: a power
+ * loss clears Control_2, and with it the watchdog's TIE and TI_TP (the
+ * datasheet's power-on values): -ENOLINK. Kept, the timer is one whose
+ * start failed, which the restart starts; no power was lost.
+ */
+static int ins5s8563_wdt_enables_kept(struct ins5s8563 *ins)
+{
+	u8 mask = INS5S8563_CTRL2_TIE | INS5S8563_CTRL2_TI_TP;
+	unsigned int ctrl2;
+	int ret;
+
+	ret = regmap_read(ins->regmap, INS5S8563_REG_CTRL2, &ctrl2);
+	if (ret)
+		return ret;
+
+	return (ctrl2 & mask) == mask ? 0 : -ENOLINK;
+}
+
+/*
  * The ping on a chip whose count written while it runs reaches only the
- * reload value (dapu,timer-write-reload-only): the count is written (to
- * the reload value: the live count runs on untouched), the timer stopped
- * and started again, which loads it (decision 14). Stopped, the board is
- * unguarded: a start that fails is tried again, and if it cannot be made
- * the next ping stops, loads and starts the timer whole. Every error is
- * returned to the watchdog core, also one a retry made good: a stop that
- * failed may not have reached the chip, and then nothing was fed. A power
- * loss: -ENOLINK, as the reload.
+ * reload value (dapu,timer-write-reload-only): the timer is stopped, the
+ * count written with TE=0 (the live count and the reload value, decision
+ * 14), and the timer started. A start that loads the reload value and
+ * one that resumes the count held (start=resume) both count it from
+ * there; one that resumes and takes a count written with TE=0 only as
+ * its reload value as well (dapu,timer-start-resumes too) cannot be fed
+ * at all. The stop writes the low byte as 0xff, and the real one is
+ * written after the upper bytes, each tried three times: a count left
+ * half written is the upper bytes the timer held, or the new ones, over
+ * 0xff: never shorter than the count it had unfed or the one asked for,
+ * whichever is the shorter (a start on the new low byte and the old
+ * upper bytes would run 489 s for a timeout of 1000 s with 401 s left),
+ * and at most 255 ticks longer than the longer. A burst the chip took
+ * in part (a byte acknowledged, the next refused) may hold any mix of
+ * old and new bytes, shorter too: the error is returned, and the next
+ * ping writes them all again. The timer
+ * is started in every case, for a stopped board is unguarded and the
+ * watchdog core pings no sooner than userspace does. The start is tried
+ * again; if it cannot be made, the timer is left stopped. Either way
+ * the next ping does all of it again: it writes every register this one
+ * may have left wrong (Control_2 is not among them), so that a failure
+ * there too leaves the timer started, not stopped as a start of the
+ * whole timer would. Every error is returned to the watchdog core, also
+ * one a retry made good: a stop that failed may not have reached the
+ * chip, and then nothing was fed. A power loss: -ENOLINK, as the
+ * reload.
  */
 static int ins5s8563_wdt_restart(struct ins5s8563 *ins, u32 ticks)
 {
 	u8 ctrl = FIELD_PREP(INS5S8563_TIMER_TD, ins->hw.td);
+	u8 stop[2] = { ctrl, 0xff };
 	u8 high[2] = { ticks >> 16, ticks >> 8 };
-	unsigned int sec;
+	unsigned int sec, low = ticks & 0xff;
 	int ret, err, try;
 
 	ret = regmap_read(ins->regmap, INS5S8563_REG_SEC, &sec);
@@ -1902,18 +2011,34 @@ static int ins5s8563_wdt_restart(struct ins5s8563 *ins, u32 ticks)
 		return ret;
 	if (sec & INS5S8563_SEC_VLF) {
 		ret = ins5s8563_wdt_alive(ins);
+		if (ret == -ENOLINK)
+			ret = ins5s8563_wdt_enables_kept(ins);
 		if (ret)
 			return ret;
 	}
 
-	/* Failed, nothing was stopped: the old count runs on. */
-	ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH, high,
-				sizeof(high)) ?:
-	      regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW, ticks & 0xff);
+	/*
+	 * 0x0e and 0x0f in one burst: stopped, the low byte 0xff; then the
+	 * upper bytes, then the real low byte. A count left half written
+	 * is the old or the new upper bytes over 0xff (bounds above).
+	 */
+	err = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, stop,
+				     sizeof(stop));
+	for (try = 0; try < 3; try++) {
+		ret = regmap_bulk_write(ins->regmap, INS5S8563_REG_TIMER_HIGH,
+					high, sizeof(high));
+		if (!ret)
+			break;
+		err = err ?: ret;
+	}
+	for (try = 0; !ret && try < 3; try++) {
+		ret = regmap_write(ins->regmap, INS5S8563_REG_TIMER_LOW, low);
+		if (!ret)
+			break;
+		err = err ?: ret;
+	}
 	if (ret)
-		return ret;
-
-	err = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL, &ctrl, 1);
+		dev_err(ins->dev, "watchdog count not written: %d\n", ret);
 	ctrl |= INS5S8563_TIMER_TE;
 	for (try = 0; try < 3; try++) {
 		ret = ins5s8563_cached_write(ins, INS5S8563_REG_TIMER_CTRL,
@@ -1923,7 +2048,6 @@ static int ins5s8563_wdt_restart(struct ins5s8563 *ins, u32 ticks)
 		err = err ?: ret;
 	}
 	if (ret) {
-		ins->hw.unknown = true;
 		dev_err(ins->dev, "watchdog timer not started again: %d\n", ret);
 		return ret;
 	}
@@ -2028,8 +2152,13 @@ static int ins5s8563_wdt_run(struct ins5s8563 *ins)
 }
 
 /*
- * A start that failed after it reached the chip runs: reported as failed,
- * the watchdog core would neither feed it nor know of it.
+ * The watchdog core feeds only a watchdog whose start succeeded: after an
+ * error it schedules no ping and keeps none of its references. A start
+ * that failed but may have left the counter running (known to run, or its
+ * state unknown after a failed read-back) is therefore reported done, a
+ * state short of running on /INT made unknown: the next ping, userspace's
+ * or the core's, stops, loads and starts it whole. Only one known stopped
+ * is reported failed.
  */
 static int ins5s8563_wdt_start(struct watchdog_device *wdd)
 {
@@ -2039,8 +2168,11 @@ static int ins5s8563_wdt_start(struct watchdog_device *wdd)
 	mutex_lock(&ins->lock);
 	ret = ins5s8563_wdt_run(ins);
 	if (ret && ins->hw.enabled) {
-		dev_warn(ins->dev, "watchdog start failed (%d) but it runs\n",
-			 ret);
+		if (!ins->hw.tie)
+			ins->hw.unknown = true;
+		dev_warn(ins->dev,
+			 "watchdog start failed (%d) but it may run: %s\n", ret,
+			 ins->hw.unknown ? "the next ping starts it whole" : "it runs");
 		ret = 0;
 	}
 	mutex_unlock(&ins->lock);
@@ -2395,6 +2527,14 @@ VISIBLE_IF_KUNIT int ins5s8563_probe(struct device *dev, struct regmap *regmap,
 			return dev_err_probe(dev, -EINVAL,
 					     "dapu,first-second-ms: not 1 to 1000\n");
 	}
+	/*
+	 * The count is then written stopped, and a start that resumes takes
+	 * it only as the reload value: no write would feed the timer.
+	 */
+	if (device_property_read_bool(dev, "dapu,timer-write-reload-only") &&
+	    device_property_read_bool(dev, "dapu,timer-start-resumes"))
+		return dev_err_probe(dev, -EINVAL,
+				     "dapu,timer-write-reload-only and dapu,timer-start-resumes: a timer no write feeds is not supported\n");
 
 	ins = devm_kzalloc(dev, sizeof(*ins), GFP_KERNEL);
 	if (!ins)
