@@ -1741,6 +1741,40 @@ static void next_event_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, m->alarm_matches, p->matches);
 }
 
+/*
+ * access_ticks: time passes at the start of each access, before its data
+ * lands, failed or not; 0 keeps it still. A 4096 Hz edge between two
+ * writes then moves the live count between them.
+ */
+static void access_ticks_test(struct kunit *test)
+{
+	struct ins5s8563_model *m = model(test);
+	u8 buf[1];
+	u64 before;
+
+	before = m->now;
+	read_reg(test, R_SEC);
+	KUNIT_EXPECT_EQ_MSG(test, m->now, before, "time moved by default");
+
+	m->access_ticks = 9;
+	read_reg(test, R_SEC);
+	KUNIT_EXPECT_EQ(test, m->now, before + 9);
+	ins5s8563_model_fail(m, m->accesses + 1, 1, 0);
+	KUNIT_EXPECT_NE(test, ins5s8563_model_read_regs(m, R_SEC, buf, 1), 0);
+	KUNIT_EXPECT_EQ_MSG(test, m->now, before + 18,
+			    "a failed access took no time");
+	ins5s8563_model_fail(m, 0, 0, 0);
+
+	/* Counting 0x000100: an edge comes before the low byte lands. */
+	m->access_ticks = 0;
+	start_timer(test, TD_4096HZ, 0x100);
+	m->access_ticks = 9;
+	write_reg(test, R_TIMER_LO, 0x20);
+	m->access_ticks = 0;
+	KUNIT_EXPECT_EQ_MSG(test, read_count(test), 0x0020,
+			    "the borrow came after the low byte");
+}
+
 static struct kunit_case ins5s8563_model_test_cases[] = {
 	KUNIT_CASE(power_on_image_test),
 	KUNIT_CASE(power_on_reset_test),
@@ -1770,6 +1804,7 @@ static struct kunit_case ins5s8563_model_test_cases[] = {
 	KUNIT_CASE(hook_test),
 	KUNIT_CASE_PARAM(hook_race_test, model_test_race_gen_params),
 	KUNIT_CASE(peek_poke_test),
+	KUNIT_CASE(access_ticks_test),
 	KUNIT_CASE_PARAM(long_advance_test, model_test_long_gen_params),
 	KUNIT_CASE_PARAM(split_advance_test, model_test_split_gen_params),
 	KUNIT_CASE_PARAM(next_event_test, model_test_next_gen_params),

@@ -17,8 +17,10 @@
 
 #include <linux/bcd.h>
 #include <linux/bits.h>
+#include <linux/atomic.h>
 #include <linux/ctype.h>
 #include <linux/errno.h>
+#include <linux/hash.h>
 #include <linux/kernel.h>
 #include <linux/limits.h>
 #include <linux/lockdep.h>
@@ -129,6 +131,21 @@ static void model_power_on(struct ins5s8563_model *m)
 	m->timer_reload = 0;
 	m->subsec = 0;
 	m->pulse_left = 0;
+}
+
+/*
+ * stop_release=free: the divider's phase at STOP's release. A divider that
+ * STOP neither resets nor ties to the release is found anywhere in its
+ * second: drawn anew for each release, from a sequence each model starts
+ * anew at init (at ins5s8563_model_seed_phases()'s seed) so that a test's
+ * failure repeats whatever ran before it, and never within 1/16 s of a
+ * whole second (the chosen reading's) so that the variant differs from
+ * it.
+ */
+static u32 model_free_phase(struct ins5s8563_model *m)
+{
+	return OSC_HZ / 16 +
+	       hash_32(++m->free_releases, 16) % (OSC_HZ * 7 / 8);
 }
 
 /* ---- Countdown timer registers ---- */
@@ -272,11 +289,14 @@ static void model_bus_write_reg(struct ins5s8563_model *m, u8 reg, u8 val,
 		/*
 		 * STOP 0->1 holds the divider chain at 0, as on the PCF8563:
 		 * after STOP 1->0 the first second takes exactly one second
-		 * (stop_release=half: the PCF8563's 0.507813 s; free: the
-		 * chain is only held).
+		 * (stop_release=half: the PCF8563's 0.507813 s; free: what
+		 * the divider held, which nothing ties to the release).
 		 */
-		if (m->variant.stop_release == INS5S8563_MODEL_STOP_RELEASE_FREE)
+		if (m->variant.stop_release == INS5S8563_MODEL_STOP_RELEASE_FREE) {
+			if (!(val & CTRL1_STOP) && (old & CTRL1_STOP))
+				m->subsec = model_free_phase(m);
 			break;
+		}
 		if ((val & CTRL1_STOP) && !(old & CTRL1_STOP))
 			m->subsec = 0;
 		else if (!(val & CTRL1_STOP) && (old & CTRL1_STOP) &&
@@ -364,6 +384,8 @@ static int model_begin_access(struct ins5s8563_model *m,
 
 	if (m->hook)
 		m->hook(m, m->hook_priv, access, dir, reg);
+	if (m->access_ticks)
+		__ins5s8563_model_advance(m, m->access_ticks);
 
 	if (m->fail_at && access >= m->fail_at &&
 	    access - m->fail_at < m->fail_count)
@@ -840,6 +862,15 @@ void ins5s8563_model_set_int_cb(struct ins5s8563_model *m,
 	spin_lock_irqsave(&m->lock, flags);
 	m->int_cb = cb;
 	m->int_priv = priv;
+	spin_unlock_irqrestore(&m->lock, flags);
+}
+
+void ins5s8563_model_seed_phases(struct ins5s8563_model *m, u32 seed)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&m->lock, flags);
+	m->free_releases = seed;
 	spin_unlock_irqrestore(&m->lock, flags);
 }
 

@@ -104,15 +104,24 @@
  *   stop_release (15)	whole: the above. half: STOP=1 holds the chain at 0,
  *			and STOP 1 -> 0 sets subsec to 32768 - 16640: the
  *			first increment comes 16640 ticks (0.507813 s, the
- *			PCF8563's) after STOP=0. free: STOP does not touch
- *			the divider: subsec is held while STOP=1 and counts
- *			on from where it was after STOP 1 -> 0.
+ *			PCF8563's) after STOP=0. free: STOP does not reset
+ *			the divider, and its phase at STOP 1 -> 0 is not the
+ *			one it had: subsec is held while STOP=1 and set at
+ *			the release to a value drawn anew each time (a fixed
+ *			sequence, 1/16 s to 15/16 s), so the first increment
+ *			comes 1/16 s to 15/16 s after STOP=0.
  *   tf (16)		kept: the above. clear-on-stop: a bus write of TE
  *			1 -> 0 clears TF. clear-on-read: a read transaction
  *			whose addresses include 0x01 returns TF and then
  *			clears it (/INT is re-evaluated after it).
  *   readback (4)	live: reads of 0x0f, 0x12 and 0x13 return the live
  *			count. reload: they return timer_reload's bytes.
+ *
+ * Time during transfers: access_ticks (0 unless a test sets it) passes at
+ * the start of every access, after the hook, as if the bytes took that
+ * long on the wire before the data landed: a source edge may then come
+ * between two transfers of the driver, and write_running=pcf8563 sees
+ * the wire time it counts back.
  *
  * Pokes and peeks ignore the variant: a poke of a counter byte sets the
  * live byte and the reload byte, a peek returns the live count.
@@ -276,6 +285,19 @@ struct ins5s8563_model {
 	/* Oscillator ticks since init, and at the end of the last access. */
 	u64 now;
 	u64 bus_idle_since;
+	/*
+	 * Oscillator ticks that pass at the start of every access, before
+	 * its data reaches the chip (a transaction's time on the wire); 0,
+	 * the default, keeps time still during transfers. Failed accesses
+	 * take it too: the bus was busy all the same.
+	 */
+	u32 access_ticks;
+	/*
+	 * Where the stop_release=free draw of the divider's phase stands:
+	 * the seed plus the releases since, the model's own so that it
+	 * repeats per test.
+	 */
+	unsigned int free_releases;
 	/* Oscillator ticks of /INT pulse left (TI_TP=1), 0 when none. */
 	u32 pulse_left;
 	bool int_asserted;
@@ -343,6 +365,12 @@ void ins5s8563_model_advance(struct ins5s8563_model *m, u64 ticks);
  * simulator that wakes up at each event never ticks an idle chip.
  */
 u64 ins5s8563_model_next_event(struct ins5s8563_model *m);
+
+/*
+ * Where the stop_release=free phases of this model start in their
+ * sequence (init: 0): the same seed, the same phases.
+ */
+void ins5s8563_model_seed_phases(struct ins5s8563_model *m, u32 seed);
 
 /*
  * The variant in effect. Setting one keeps the chip's state: the change

@@ -23,12 +23,12 @@
 
 #include "ins5s8563-test.h"
 
-#define VARIANT_SLOTS	12
+#define VARIANT_SLOTS	16
 
 static char *variants = "";
 module_param(variants, charp, 0444);
 MODULE_PARM_DESC(variants,
-		 "chip model variants to run the alarm, countdown, exact and watchdog suites on: SPEC;SPEC;... (at most 12)");
+		 "chip model variants to run the alarm, countdown, exact and watchdog suites on: SPEC;SPEC;... (at most 16)");
 
 static struct kunit_suite * const variant_base[] = {
 	&ins5s8563_alarm_suite,
@@ -127,6 +127,30 @@ static struct kunit_suite variant_suites[VARIANT_SLOTS][NBASE] = {
 		VARIANT_SUITE("ins5s8563-exact@v11"),
 		VARIANT_SUITE("ins5s8563-watchdog@v11"),
 	},
+	{
+		VARIANT_SUITE("ins5s8563-alarm@v12"),
+		VARIANT_SUITE("ins5s8563-countdown@v12"),
+		VARIANT_SUITE("ins5s8563-exact@v12"),
+		VARIANT_SUITE("ins5s8563-watchdog@v12"),
+	},
+	{
+		VARIANT_SUITE("ins5s8563-alarm@v13"),
+		VARIANT_SUITE("ins5s8563-countdown@v13"),
+		VARIANT_SUITE("ins5s8563-exact@v13"),
+		VARIANT_SUITE("ins5s8563-watchdog@v13"),
+	},
+	{
+		VARIANT_SUITE("ins5s8563-alarm@v14"),
+		VARIANT_SUITE("ins5s8563-countdown@v14"),
+		VARIANT_SUITE("ins5s8563-exact@v14"),
+		VARIANT_SUITE("ins5s8563-watchdog@v14"),
+	},
+	{
+		VARIANT_SUITE("ins5s8563-alarm@v15"),
+		VARIANT_SUITE("ins5s8563-countdown@v15"),
+		VARIANT_SUITE("ins5s8563-exact@v15"),
+		VARIANT_SUITE("ins5s8563-watchdog@v15"),
+	},
 };
 
 static struct ins5s8563_model_variant variant_of_slot[VARIANT_SLOTS];
@@ -206,7 +230,15 @@ kunit_test_suites(&variant_suites[0][0], &variant_suites[0][1],
 		  &variant_suites[10][0], &variant_suites[10][1],
 		  &variant_suites[10][2], &variant_suites[10][3],
 		  &variant_suites[11][0], &variant_suites[11][1],
-		  &variant_suites[11][2], &variant_suites[11][3]);
+		  &variant_suites[11][2], &variant_suites[11][3],
+		  &variant_suites[12][0], &variant_suites[12][1],
+		  &variant_suites[12][2], &variant_suites[12][3],
+		  &variant_suites[13][0], &variant_suites[13][1],
+		  &variant_suites[13][2], &variant_suites[13][3],
+		  &variant_suites[14][0], &variant_suites[14][1],
+		  &variant_suites[14][2], &variant_suites[14][3],
+		  &variant_suites[15][0], &variant_suites[15][1],
+		  &variant_suites[15][2], &variant_suites[15][3]);
 
 /*
  * Before KUnit takes the module's suites (when it goes live): the copies

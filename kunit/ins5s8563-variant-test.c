@@ -406,11 +406,10 @@ struct variant_test_stop {
 	u64 first;
 };
 
-/* STOP is set 9830 ticks (0.3 s) into a second. */
+/* STOP is set 9830 ticks (0.3 s) into a second; free: see below. */
 static const struct variant_test_stop variant_test_stops[] = {
 	{ "stop_release=whole", SEC_TICKS },
 	{ "stop_release=half", INS5S8563_MODEL_HALF_FIRST_TICKS },
-	{ "stop_release=free", SEC_TICKS - 9830 },
 };
 
 static void variant_test_stop_desc(const struct variant_test_stop *p,
@@ -445,6 +444,81 @@ static void stop_release_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, read_reg(test, R_SEC), 0x11);
 	ins5s8563_model_advance(m, 1);
 	KUNIT_EXPECT_EQ(test, read_reg(test, R_SEC), 0x12);
+}
+
+/*
+ * stop_release=free: the divider's phase at STOP's release is whatever it
+ * happens to be, not the chosen reading's 0. STOP set on a whole second
+ * and released at once, four times: no first second is a whole one, and
+ * they are not all the same.
+ */
+static void stop_release_free_phase_test(struct kunit *test)
+{
+	struct ins5s8563_model *m = model(test);
+	u32 first[4];
+	unsigned int i, differ = 0;
+
+	set_variant(test, "stop_release=free");
+	for (i = 0; i < ARRAY_SIZE(first); i++) {
+		write_reg(test, R_SEC, 0x10);
+		write_reg(test, R_CTRL1, C1_STOP);
+		write_reg(test, R_CTRL1, 0);
+		first[i] = SEC_TICKS - m->subsec;
+		KUNIT_EXPECT_NE_MSG(test, first[i], SEC_TICKS,
+				    "release %u: the first second is a whole one", i);
+		ins5s8563_model_advance(m, first[i] - 1);
+		KUNIT_EXPECT_EQ(test, read_reg(test, R_SEC), 0x10);
+		ins5s8563_model_advance(m, 1);
+		KUNIT_EXPECT_EQ_MSG(test, read_reg(test, R_SEC), 0x11,
+				    "first increment %u ticks after STOP=0",
+				    first[i]);
+		if (i && first[i] != first[0])
+			differ++;
+	}
+	KUNIT_EXPECT_GT_MSG(test, differ, 0,
+			    "every release had the same phase: %u ticks",
+			    first[0]);
+}
+
+/*
+ * stop_release=free draws its phases from a sequence of the model's own,
+ * started anew with each model: the same releases in two fresh models
+ * find the same phases, whatever ran before (a leaf's failure repeats);
+ * a model seeded otherwise (each leaf's, ins5s8563_test_init()) finds
+ * others.
+ */
+static void stop_release_free_phase_per_model(struct kunit *test)
+{
+	static const u8 stop[2] = { R_CTRL1, C1_STOP }, go[2] = { R_CTRL1, 0 };
+	static const char spec[] = "stop_release=free";
+	static const u32 seed[3] = { 0, 0, 7 };
+	struct ins5s8563_model *m;
+	u32 phase[3][3];
+	unsigned int i, j;
+
+	m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	for (i = 0; i < ARRAY_SIZE(phase); i++) {
+		struct ins5s8563_model_variant v = {};
+
+		ins5s8563_model_init(m);
+		ins5s8563_model_seed_phases(m, seed[i]);
+		KUNIT_ASSERT_EQ(test, ins5s8563_model_variant_parse(&v, spec,
+								    strlen(spec)),
+				0);
+		ins5s8563_model_set_variant(m, &v);
+		for (j = 0; j < ARRAY_SIZE(phase[i]); j++) {
+			KUNIT_ASSERT_EQ(test, ins5s8563_model_write(m, stop, 2), 0);
+			KUNIT_ASSERT_EQ(test, ins5s8563_model_write(m, go, 2), 0);
+			phase[i][j] = m->subsec;
+		}
+	}
+	for (j = 0; j < ARRAY_SIZE(phase[0]); j++) {
+		KUNIT_EXPECT_EQ_MSG(test, phase[1][j], phase[0][j],
+				    "release %u: a fresh model drew another phase", j);
+		KUNIT_EXPECT_NE_MSG(test, phase[2][j], phase[0][j],
+				    "release %u: another seed drew the same phase", j);
+	}
 }
 
 /* ---- Decision 16: what clears TF ---- */
@@ -589,6 +663,8 @@ static struct kunit_case ins5s8563_variant_test_cases[] = {
 	KUNIT_CASE_PARAM(write_running_test, variant_test_wr_gen_params),
 	KUNIT_CASE_PARAM(start_test, variant_test_start_gen_params),
 	KUNIT_CASE_PARAM(stop_release_test, variant_test_stop_gen_params),
+	KUNIT_CASE(stop_release_free_phase_test),
+	KUNIT_CASE(stop_release_free_phase_per_model),
 	KUNIT_CASE_PARAM(tf_test, variant_test_tf_gen_params),
 	KUNIT_CASE_PARAM(readback_test, variant_test_readback_gen_params),
 	{}

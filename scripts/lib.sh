@@ -175,6 +175,26 @@ ins_uml_kernel() {
 	echo "$out"
 }
 
+# ins_stop_tree PID...: SIGTERM to each PID and every process below it.
+# A guest runs under timeout(1), which moves itself into a process group
+# of its own: a signal to the lane's group alone would leave the guest
+# running (and writing results) after the lane is gone.
+ins_stop_tree() {
+	local p all=()
+	_ins_below() {
+		local c
+		for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+			all+=("$c")
+			_ins_below "$c"
+		done
+	}
+	for p; do
+		all+=("$p")
+		_ins_below "$p"
+	done
+	kill -TERM "${all[@]}" 2>/dev/null || true
+}
+
 ins_sha12() { sha256sum "$@" | cut -c1-12; }
 
 # Format seconds as "1m05s".
@@ -200,7 +220,7 @@ TAP_PREFIX=
 
 # ins_chip_variants: the chip model's alternatives the driver is tested
 # against (tests/chip-variants), one setting a line; ins_chip_known SPEC:
-# the KUnit cases documented to fail on it, "SUITE.CASE<tab>why" a line.
+# the KUnit failures documented on it, "LEAF<tab>PATTERN<tab>why" a line.
 ins_chip_variants() {
 	grep -v -e '^#' -e '^[[:space:]]' -e '^$' "$INS_REPO/tests/chip-variants"
 }
@@ -271,8 +291,11 @@ tap_finish() {
 
 # ---- kernel log -------------------------------------------------------------
 
-# Lines of a kernel log that fail a run (extended regular expression).
-INS_SPLAT_RE='WARNING:|BUG:|Oops|KASAN|UBSAN|blocked for more than|nobody cared|possible circular locking|possible recursive locking|inconsistent lock state|INFO: trying to register non-static key|suspicious RCU usage|sleeping function called from invalid context|Call Trace|unreferenced object'
+# Lines of a kernel log that fail a run (extended regular expression):
+# KUnit's kunit_err() of a hung, faulted or aborted case among them, as
+# KUnit prints it ("# CASE: ..."), so that a driver's "retry timed out"
+# is none.
+INS_SPLAT_RE='WARNING:|BUG:|Oops|KASAN|UBSAN|blocked for more than|nobody cared|possible circular locking|possible recursive locking|inconsistent lock state|INFO: trying to register non-static key|suspicious RCU usage|sleeping function called from invalid context|Call Trace|unreferenced object|# [^ ]+: (try timed out|try faulted|test case (cleanup )?timed out|internal error occurred|test aborted during cleanup|failed to initialize)'
 
 # ---- the simulated chip (sim/) -------------------------------------------------
 
