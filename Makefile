@@ -200,7 +200,7 @@ help:
 	@echo '  make deb             the Debian package, rtc-ins5s8563-dkms_<version>_all.deb ~40 s / ~40 s'
 	@echo '  make package-check   the package installed, upgraded, purged in a Debian root ~16 min / ~9 min'
 	@echo '  make demo            the driver at work on a simulated chip                   ~8 min / ~70 s'
-	@echo '  make check           the whole test suite, 6.12 and the newest kernel         ~50 min / ~25 min'
+	@echo '  make check           the whole test suite, 6.12 and the newest kernel         ~40 min / ~20 min'
 	@echo '  make kunit           the KUnit suites in UML                                  ~6 min / ~30 s'
 	@echo '  make e2e             tests/e2e/ in UML                                        ~10 min / ~5 min'
 	@echo '  make build-matrix    W=1, sparse, checkpatch, built-in, cross, dkms; newest   ~12 min / ~2.5 min'
