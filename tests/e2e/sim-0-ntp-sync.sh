@@ -12,9 +12,11 @@
 # Not timing-fragile: the 5 ms bound is the rtc core's (set_offset_nsec
 # gives the bus 5 ms: the chip lands 5 ms less the time from the moment
 # the core aimed at to STOP released), and a guest that ran the kernel's
-# work late is told from the trace (its first bus access after that
-# moment) and tried again, up to 5 times. Whatever the lateness, the
-# write must come within the core's own window around that moment.
+# work early or late is told from the trace (its first bus access against
+# that moment; timeset.py ntp-judge) and tried again, up to 5 times. The
+# core writes anywhere within 5 jiffies of that moment, so the pace is
+# the guest's; whatever it was, the write must come within that window,
+# and the chip must hold what the write's moment says.
 #
 # Named to run first in the simulated chip's boot (before sim-0-suspend):
 # CONFIG_RTC_SYSTOHC_DEVICE is rtc0, and the chip is rtc0 only until a
@@ -35,28 +37,39 @@ expect_eq "the chip is rtc0, the rtc the kernel's NTP update writes (CONFIG_RTC_
 	/dev/rtc0 "$DEV"
 check "hwclock --systohc: a valid time to start from" hw --systohc
 
-# One try: "OFFSET ntp MS TOOK BUS LATE" (timeset.py).
-try=0 line=
+# One try: "OFFSET ntp MS TOOK BUS LATE" (timeset.py), judged "PACE
+# EXPECT" (ntp-judge). A chip off its EXPECT by more than 1 ms (the
+# brackets of the two offsets measured) fails on any try.
+try=0 line='' pace='' astray=''
 while [ "$try" -lt 5 ]; do
 	try=$((try + 1))
 	if ! line=$($TS ntp "$DEV" "$DBG" 1 1000 2>&1); then
 		break
 	fi
 	read -r _ _ ms took bus late <<<"$line"
-	diag "try $try: the chip at $ms ms, $took s after STA_UNSYNC was cleared; the write's first access $late ms after the moment aimed at, STOP released $bus ms after it"
-	# Late by more than the 5 ms the core allows: the guest, not the driver.
-	awk -v l="$late" -v b="$bus" 'BEGIN { exit !(l + b <= 10) }' && break
+	read -r pace expect <<<"$($TS ntp-judge "$bus" "$late" 2>&1)"
+	diag "try $try: the chip at $ms ms, $took s after STA_UNSYNC was cleared; the write's first access $late ms after the moment aimed at ($pace), STOP released $bus ms after it: the chip due at $expect ms"
+	awk -v m="$ms" -v e="$expect" 'BEGIN { d = m - e; exit !(d >= -1 && d <= 1) }' ||
+		astray="${astray:+$astray; }try $try: $ms ms, due at $expect ms"
+	[ "$pace" = on ] && break
 done
 case $line in
 "OFFSET ntp "*)
 	ok "a chip set 30 s ahead is corrected by the kernel's NTP update once adjtimex clears STA_UNSYNC ($took s)"
-	if awk -v m="$ms" 'BEGIN { exit !(m >= -5 && m <= 5) }'; then
-		ok "the NTP update lands within 5 ms of the system clock ($ms ms, try $try)"
-	elif ! awk -v l="$late" -v b="$bus" 'BEGIN { exit !(l + b <= 10) }'; then
-		# Every try late: the guest's pace, which says nothing of the
-		# driver (a try on time that misses still fails).
+	if [ -z "$astray" ]; then
+		ok "the chip holds what its write's moment says, within 1 ms, on every try ($try; 5 ms less the time from the moment aimed at to STOP released)"
+	else
+		not_ok "the chip holds what its write's moment says, within 1 ms, on every try" "$astray"
+	fi
+	if [ "$pace" != on ]; then
+		# No write in 5 tries whose kernel path let the bound hold
+		# (ntp-judge): the guest's pace, which says nothing of the
+		# driver (the case above still judges each try, and a try on
+		# time that misses fails, a slow bus among them).
 		skip "the NTP update lands within 5 ms of the system clock" \
-			"the guest ran the kernel's update late in all $try tries (last: $late ms, bus $bus ms; the chip at $ms ms)"
+			"the kernel's write was off its moment in all $try tries (last: $pace, $late ms, bus $bus ms; the chip at $ms ms)"
+	elif awk -v m="$ms" 'BEGIN { exit !(m >= -5 && m <= 5) }'; then
+		ok "the NTP update lands within 5 ms of the system clock ($ms ms, try $try)"
 	else
 		not_ok "the NTP update lands within 5 ms of the system clock" "$ms ms after $try tries" "$line"
 	fi
@@ -72,6 +85,7 @@ case $line in
 	;;
 *)
 	not_ok "a chip set 30 s ahead is corrected by the kernel's NTP update once adjtimex clears STA_UNSYNC" "$line"
+	not_ok "the chip holds what its write's moment says" "no update"
 	not_ok "the NTP update lands within 5 ms of the system clock" "no update"
 	not_ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at" "no update"
 	;;

@@ -4,6 +4,7 @@
 
 Usage: timeset.py set DEV DBG REPS
        timeset.py ntp DEV DBG REPS FIRST_MS
+       timeset.py ntp-judge BUS_MS LATE_MS
        timeset.py hwclock DEV DBG REPS [DELAY]
        timeset.py offset DBG
        timeset.py ntp-synced on|off
@@ -44,6 +45,17 @@ ntp: REPS times, the kernel's own update, rtc_set_ntp_time() writing
   rtc-pcf8563), its 5 ms for the bus included: set_offset_nsec is
   FIRST_MS + 5 ms (from the trace: the chip's time at that access, less
   the chip's offset measured before).
+
+ntp-judge: a try of ntp, by its BUS_MS and LATE_MS: "PACE EXPECT_MS".
+  EXPECT_MS is where the chip must be whatever the pace: 5 ms (what
+  set_offset_nsec adds for the write's transport) less the time from the
+  moment the core aimed at to STOP released, LATE_MS + BUS_MS. The 5 ms
+  bound holds for that time within 0 to 10 ms. PACE is "early" for a
+  write begun before the moment (the core writes anywhere within 5
+  jiffies of it), "late" for one begun so late that it cannot hold:
+  LATE_MS + BUS_MS over 10, where a BUS_MS over 5 counts as 5, for the
+  bus is the driver's, not the guest's pace, and a slow one must fail;
+  "on" otherwise; "unknown" when LATE_MS was not measured (nan).
 
 hwclock: REPS times, `hwclock --systohc --utc --noadjfile -f DEV` with
   `--delay DELAY` when given: "OFFSET hwclock MS".
@@ -218,6 +230,14 @@ def row_ntp(dev, dbg, reps, first_ms):
         if not 28 < before < 32:
             fail("ntp: the chip is %+.3f s off after the set, not 30" % before)
         trace_clear(dbg)
+        # Clearing STA_UNSYNC queues the kernel's update at once
+        # (ntp_notify_cmos_timer()), and that work writes if the clock is
+        # within the core's fuzz of its aim, up to 5 jiffies early. Half a
+        # second from the aim it reschedules for the aim instead, as every
+        # later update does: the write measured is the timer's.
+        half = ((-set_offset) % 1 + 0.5) % 1
+        now = time.time()
+        time.sleep((half - now % 1) % 1)
         start = time.monotonic()
         ntp_synced(True)
         while time.monotonic() - start < 8:
@@ -250,6 +270,22 @@ def row_ntp(dev, dbg, reps, first_ms):
               flush=True)
 
 
+CORE_BUS_MS = 5.0
+
+
+def ntp_judge(bus, late):
+    expect = CORE_BUS_MS - late - bus
+    if late != late:
+        pace = "unknown"
+    elif late < 0:
+        pace = "early"
+    elif late + min(bus, CORE_BUS_MS) > 2 * CORE_BUS_MS:
+        pace = "late"
+    else:
+        pace = "on"
+    return "%s %.2f" % (pace, expect)
+
+
 def row_hwclock(dev, dbg, reps, delay):
     cmd = ["hwclock", "--systohc", "--utc", "--noadjfile", "-f", dev]
     if delay is not None:
@@ -269,6 +305,13 @@ def main(argv):
         row_set(argv[2], argv[3], int(argv[4]))
     elif len(argv) == 6 and argv[1] == "ntp":
         row_ntp(argv[2], argv[3], int(argv[4]), int(argv[5]))
+    elif len(argv) == 4 and argv[1] == "ntp-judge":
+        try:
+            bus, late = float(argv[2]), float(argv[3])
+        except ValueError:
+            print(__doc__, file=sys.stderr)
+            return 2
+        print(ntp_judge(bus, late))
     elif len(argv) in (5, 6) and argv[1] == "hwclock":
         row_hwclock(argv[2], argv[3], int(argv[4]),
                     argv[5] if len(argv) == 6 else None)
