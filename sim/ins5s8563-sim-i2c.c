@@ -69,7 +69,8 @@
  *             board resets (int_wiring reset), timer expiries and alarm
  *             matches; write 0: reset them
  *   trace     read: the last 512 bus accesses and interrupts, oldest
- *             first: monotonic time since load, the chip's SEC register
+ *             first: the time since load (monotonic; of an access, the
+ *             model's, to its 30.5 us tick), the chip's SEC register
  *             and prescaler, the task, R/W/I (an interrupt raised), the
  *             register, length, data and error; write 0: clear it
  *   reset_at  read: the chip's time when /INT last reset the board
@@ -256,18 +257,32 @@ static void sim_trace(struct ins5s8563_sim *s, char what, u8 reg,
 	struct sim_trace *e;
 	unsigned long flags;
 	u32 subsec;
+	u64 ns;
 	u8 sec;
 
 	if (!s->trace)
 		return;
-	spin_lock_irqsave(&s->model.lock, flags);
+	/*
+	 * A bus access is stamped with the model's time, read with its
+	 * registers: the moment the chip saw it, not when this runs. A guest
+	 * preempted between the transfer and here would otherwise stamp it
+	 * late, against a chip time that is not. An interrupt is stamped
+	 * when it is raised (irq_delay_ms after its event).
+	 */
+	spin_lock_irqsave(&s->time_lock, flags);
+	spin_lock(&s->model.lock);
 	sec = s->model.regs[2];
 	subsec = s->model.subsec;
-	spin_unlock_irqrestore(&s->model.lock, flags);
+	spin_unlock(&s->model.lock);
+	if (what == 'I')
+		ns = ktime_to_ns(ktime_sub(ktime_get(), s->t0));
+	else
+		ns = mul_u64_u32_div(s->ticks_done, NSEC_PER_SEC, SIM_OSC_HZ);
+	spin_unlock_irqrestore(&s->time_lock, flags);
 
 	spin_lock_irqsave(&s->stat_lock, flags);
 	e = &s->trace[s->trace_next];
-	e->ns = ktime_to_ns(ktime_sub(ktime_get(), s->t0));
+	e->ns = ns;
 	e->sec = sec;
 	e->subsec = subsec;
 	e->what = what;
