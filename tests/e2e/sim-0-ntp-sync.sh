@@ -10,13 +10,13 @@
 # read back at second resolution.
 #
 # Not timing-fragile: the 5 ms bound is the rtc core's (set_offset_nsec
-# gives the bus 5 ms: the chip lands 5 ms less the time from the moment
-# the core aimed at to STOP released), and a guest that ran the kernel's
-# work early or late is told from the trace (its first bus access against
-# that moment; timeset.py ntp-judge) and tried again, up to 5 times. The
-# core writes anywhere within 5 jiffies of that moment, so the pace is
-# the guest's; whatever it was, the write must come within that window,
-# and the chip must hold what the write's moment says.
+# gives the write's transport 5 ms: the chip lands 5 ms less the time
+# from the moment the core aimed at to STOP released), and a guest that
+# ran the kernel's work early or late is told from the trace (its first
+# bus access against that moment; timeset.py ntp-judge) and tried again,
+# up to 5 times. What the guest's pace cannot excuse is judged on every
+# try: the chip holds what the write's moment says, the bus takes no more
+# than the core's 5 ms, and the kernel aims where set_offset_nsec says.
 #
 # Named to run first in the simulated chip's boot (before sim-0-suspend):
 # CONFIG_RTC_SYSTOHC_DEVICE is rtc0, and the chip is rtc0 only until a
@@ -37,35 +37,59 @@ expect_eq "the chip is rtc0, the rtc the kernel's NTP update writes (CONFIG_RTC_
 	/dev/rtc0 "$DEV"
 check "hwclock --systohc: a valid time to start from" hw --systohc
 
-# One try: "OFFSET ntp MS TOOK BUS LATE" (timeset.py), judged "PACE
-# EXPECT" (ntp-judge). A chip off its EXPECT by more than 1 ms (the
-# brackets of the two offsets measured) fails on any try.
-try=0 line='' pace='' astray=''
+# One try: "OFFSET ntp MS TOOK BUS LATE AFTER HALF" (timeset.py), judged
+# "PACE EXPECT" (ntp-judge). On every try the chip must be at EXPECT,
+# within the two offsets' brackets (HALF) and 0.25 ms (the chip's 32768
+# Hz fraction, truncated in both readings, and a margin), and no write
+# may be the sync timer's before the moment aimed at ("aim"): whatever
+# the guest's pace, these are the driver's. Tried again until a try is
+# on time with its bus within the 5 ms the core gives it, up to 5 times.
+try=0 line='' pace='' astray='' offaim='' minbus=''
 while [ "$try" -lt 5 ]; do
 	try=$((try + 1))
-	if ! line=$($TS ntp "$DEV" "$DBG" 1 1000 2>&1); then
-		break
+	line=$($TS ntp "$DEV" "$DBG" 1 1000 2>&1)
+	[[ $line == "OFFSET ntp "* ]] || break
+	read -r _ _ ms took bus late after half <<<"$line"
+	if j=$($TS ntp-judge "$bus" "$late" "$after" "$half" 2>&1); then
+		read -r pace expect <<<"$j"
+	else
+		pace="not judged ($j)" expect=nan
 	fi
-	read -r _ _ ms took bus late <<<"$line"
-	read -r pace expect <<<"$($TS ntp-judge "$bus" "$late" 2>&1)"
-	diag "try $try: the chip at $ms ms, $took s after STA_UNSYNC was cleared; the write's first access $late ms after the moment aimed at ($pace), STOP released $bus ms after it: the chip due at $expect ms"
-	awk -v m="$ms" -v e="$expect" 'BEGIN { d = m - e; exit !(d >= -1 && d <= 1) }' ||
-		astray="${astray:+$astray; }try $try: $ms ms, due at $expect ms"
-	[ "$pace" = on ] && break
+	diag "try $try: the chip at $ms ms, $took s after STA_UNSYNC was cleared; the write's first access $late ms after the moment aimed at, $after s after the clear ($pace), STOP released $bus ms after it: the chip due at $expect ms (brackets $half ms)"
+	awk -v m="$ms" -v e="$expect" -v h="$half" 'BEGIN {
+		n = "^-?[0-9]+([.][0-9]+)?$"
+		if (m !~ n || e !~ n || h !~ n) exit 1
+		d = m - e; t = h + 0.25; exit !(d >= -t && d <= t) }' ||
+		astray="${astray:+$astray; }try $try: $ms ms, due at $expect ms ($pace)"
+	# The sync timer never fires early, and the core writes within 5
+	# jiffies (50 ms at UML's HZ=100) of its aim however late its work
+	# runs: either off means another set_offset_nsec than 1005 ms (its
+	# value is KUnit's: ins5s8563-time's set_offset cases).
+	[ "$pace" != aim ] && awk -v l="$late" 'BEGIN { exit !(l ~ /^-?[0-9]/ && l >= -50 && l <= 50) }' ||
+		offaim="${offaim:+$offaim; }try $try: $late ms, $after s after the clear ($pace)"
+	minbus=$(awk -v a="$minbus" -v b="$bus" 'BEGIN {
+		if (b !~ /^[0-9]/) print a; else if (a == "" || b + 0 < a + 0) print b; else print a }')
+	[ "$pace" = on ] && awk -v b="$bus" 'BEGIN { exit !(b <= 5) }' && break
 done
 case $line in
 "OFFSET ntp "*)
 	ok "a chip set 30 s ahead is corrected by the kernel's NTP update once adjtimex clears STA_UNSYNC ($took s)"
 	if [ -z "$astray" ]; then
-		ok "the chip holds what its write's moment says, within 1 ms, on every try ($try; 5 ms less the time from the moment aimed at to STOP released)"
+		ok "the chip holds what its write's moment says on every try ($try; 5 ms less the time from the moment aimed at to STOP released)"
 	else
-		not_ok "the chip holds what its write's moment says, within 1 ms, on every try" "$astray"
+		not_ok "the chip holds what its write's moment says on every try" "$astray"
+	fi
+	if [ -n "$minbus" ] && awk -v b="$minbus" 'BEGIN { exit !(b <= 5) }'; then
+		ok "the driver's write fits the 5 ms set_offset_nsec gives its transport: first access to STOP released in $minbus ms (the least of $try tries)"
+	else
+		not_ok "the driver's write fits the 5 ms set_offset_nsec gives its transport" \
+			"first access to STOP released in ${minbus:-an unmeasured time} ms at the least, in $try tries"
 	fi
 	if [ "$pace" != on ]; then
 		# No write in 5 tries whose kernel path let the bound hold
 		# (ntp-judge): the guest's pace, which says nothing of the
-		# driver (the case above still judges each try, and a try on
-		# time that misses fails, a slow bus among them).
+		# driver (the cases around this one judge every try: the
+		# chip, the bus, the kernel's aim).
 		skip "the NTP update lands within 5 ms of the system clock" \
 			"the kernel's write was off its moment in all $try tries (last: $pace, $late ms, bus $bus ms; the chip at $ms ms)"
 	elif awk -v m="$ms" 'BEGIN { exit !(m >= -5 && m <= 5) }'; then
@@ -73,19 +97,17 @@ case $line in
 	else
 		not_ok "the NTP update lands within 5 ms of the system clock" "$ms ms after $try tries" "$line"
 	fi
-	# The rtc core writes only within 5 jiffies (50 ms at UML's HZ=100)
-	# of the moment set_offset_nsec aims at, however late its work runs:
-	# a write further off means another set_offset_nsec than 1005 ms.
-	if awk -v l="$late" 'BEGIN { exit !(l >= -50 && l <= 50) }'; then
-		ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at, within the core's 50 ms ($late ms)"
+	if [ -z "$offaim" ]; then
+		ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at: never before it by the sync timer, within the core's 50 ms ($late ms)"
 	else
-		not_ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at, within the core's 50 ms" \
-			"its first access $late ms after that moment"
+		not_ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at" "$offaim"
 	fi
 	;;
 *)
-	not_ok "a chip set 30 s ahead is corrected by the kernel's NTP update once adjtimex clears STA_UNSYNC" "$line"
-	not_ok "the chip holds what its write's moment says" "no update"
+	not_ok "a chip set 30 s ahead is corrected by the kernel's NTP update once adjtimex clears STA_UNSYNC" \
+		"try $try: $line${astray:+; before it: $astray}"
+	not_ok "the chip holds what its write's moment says on every try" "no update"
+	not_ok "the driver's write fits the 5 ms set_offset_nsec gives its transport" "no update"
 	not_ok "the NTP update lands within 5 ms of the system clock" "no update"
 	not_ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at" "no update"
 	;;

@@ -4,7 +4,7 @@
 
 Usage: timeset.py set DEV DBG REPS
        timeset.py ntp DEV DBG REPS FIRST_MS
-       timeset.py ntp-judge BUS_MS LATE_MS
+       timeset.py ntp-judge BUS_MS LATE_MS AFTER_S HALF_MS
        timeset.py hwclock DEV DBG REPS [DELAY]
        timeset.py offset DBG
        timeset.py ntp-synced on|off
@@ -37,8 +37,11 @@ ntp: REPS times, the kernel's own update, rtc_set_ntp_time() writing
   11 minutes is cancelled: the kernel does that for a step of the clock
   (ADJ_SETOFFSET with a whole second), so the clock is stepped +1 s and
   -1 s while STA_UNSYNC is still set. "OFFSET ntp MS TOOK_S BUS_MS
-  LATE_MS": TOOK_S from the adjtimex to the chip corrected, BUS_MS as for
-  set (the kernel's write), LATE_MS the write's first bus access after
+  LATE_MS AFTER_S HALF_MS": TOOK_S from the adjtimex to the chip
+  corrected, BUS_MS as for set (the kernel's write), AFTER_S from the
+  adjtimex to the write's first bus access, HALF_MS the half widths of
+  the brackets of the two offsets measured (before and after the write)
+  added, LATE_MS the write's first bus access after
   the moment the rtc core aimed it at, N + 1 - set_offset_nsec for a
   write of N, FIRST_MS the chip's first second after STOP that
   set_offset_nsec assumes (the driver's dapu,first-second-ms; 1000 for
@@ -46,16 +49,22 @@ ntp: REPS times, the kernel's own update, rtc_set_ntp_time() writing
   FIRST_MS + 5 ms (from the trace: the chip's time at that access, less
   the chip's offset measured before).
 
-ntp-judge: a try of ntp, by its BUS_MS and LATE_MS: "PACE EXPECT_MS".
-  EXPECT_MS is where the chip must be whatever the pace: 5 ms (what
-  set_offset_nsec adds for the write's transport) less the time from the
-  moment the core aimed at to STOP released, LATE_MS + BUS_MS. The 5 ms
-  bound holds for that time within 0 to 10 ms. PACE is "early" for a
-  write begun before the moment (the core writes anywhere within 5
-  jiffies of it), "late" for one begun so late that it cannot hold:
-  LATE_MS + BUS_MS over 10, where a BUS_MS over 5 counts as 5, for the
-  bus is the driver's, not the guest's pace, and a slow one must fail;
-  "on" otherwise; "unknown" when LATE_MS was not measured (nan).
+ntp-judge: a try of ntp, by its BUS_MS, LATE_MS, AFTER_S and HALF_MS:
+  "PACE EXPECT_MS". EXPECT_MS is where the chip must be whatever the pace: 5 ms
+  (what set_offset_nsec adds for the write's transport) less the time
+  from the moment the core aimed at to STOP released, LATE_MS + BUS_MS.
+  The 5 ms bound holds for that time within 0 to 10 ms. PACE:
+    "on"      LATE_MS 0 (less HALF_MS and 0.1, what the readings of
+              the two clocks allow) to 10 - BUS_MS: the bound holds;
+    "late"    begun too late for it: the guest's pace;
+    "early"   begun before the moment by the work that clearing
+              STA_UNSYNC queues at once (AFTER_S under 0.25 s), which
+              writes anywhere within 5 jiffies of it: the guest's pace;
+    "aim"     begun before the moment by the sync timer (AFTER_S 0.25 s
+              or more), which never fires early: the kernel aimed
+              before the moment set_offset_nsec should give;
+    "unknown" LATE_MS or AFTER_S not measured (nan).
+  A bus over 5 ms is judged apart (the driver's own time).
 
 hwclock: REPS times, `hwclock --systohc --utc --noadjfile -f DEV` with
   `--delay DELAY` when given: "OFFSET hwclock MS".
@@ -71,6 +80,7 @@ Exit status: 0, 1 a failure ("FAIL ..." printed), 2 bad usage.
 import calendar
 import ctypes
 import fcntl
+import math
 import os
 import subprocess
 import sys
@@ -226,7 +236,7 @@ def row_ntp(dev, dbg, reps, first_ms):
                     rtc.RTC_TIME.pack(*rtc.tm_pack(tm_of(time.time() + 30))))
         os.close(fd)
         time.sleep(SETTLE)
-        before, _ = offset(dbg)
+        before, hb = offset(dbg)
         if not 28 < before < 32:
             fail("ntp: the chip is %+.3f s off after the set, not 30" % before)
         trace_clear(dbg)
@@ -239,6 +249,7 @@ def row_ntp(dev, dbg, reps, first_ms):
         now = time.time()
         time.sleep((half - now % 1) % 1)
         start = time.monotonic()
+        cleared = time.time()
         ntp_synced(True)
         while time.monotonic() - start < 8:
             time.sleep(0.1)
@@ -251,7 +262,7 @@ def row_ntp(dev, dbg, reps, first_ms):
                  "was cleared" % (offset(dbg)[0], took))
         acc = [a for a in trace(dbg) if not a[3].startswith("python")]
         first, last = set_span(acc)
-        bus = late = float("nan")
+        bus = late = after = float("nan")
         if first:
             bus = (last[0] - first[0]) * 1000
             # The write's value (SEC from the burst) and when it began,
@@ -264,26 +275,42 @@ def row_ntp(dev, dbg, reps, first_ms):
                 at = first[1] + first[2] / 32768 - before
                 aim = written + 1 - set_offset
                 late = ((at - aim + 30) % 60 - 30) * 1000
+                after = (at - cleared) % 60
         time.sleep(SETTLE)
-        off, _ = offset(dbg)
-        print("OFFSET ntp %.2f %.1f %.2f %.2f" % (off * 1000, took, bus, late),
-              flush=True)
+        off, ha = offset(dbg)
+        print("OFFSET ntp %.2f %.1f %.2f %.2f %.3f %.3f" % (
+            off * 1000, took, bus, late, after, (hb + ha) * 1000), flush=True)
 
 
 CORE_BUS_MS = 5.0
 
 
-def ntp_judge(bus, late):
+def ntp_judge(bus, late, after, half):
     expect = CORE_BUS_MS - late - bus
-    if late != late:
+    if math.isnan(late) or math.isnan(after):
         pace = "unknown"
-    elif late < 0:
-        pace = "early"
-    elif late + min(bus, CORE_BUS_MS) > 2 * CORE_BUS_MS:
+    elif late < -(half + 0.1):
+        pace = "early" if after < 0.25 else "aim"
+    elif late + bus > 2 * CORE_BUS_MS:
         pace = "late"
     else:
         pace = "on"
     return "%s %.2f" % (pace, expect)
+
+
+def ntp_judge_main(args):
+    try:
+        v = [float(a) for a in args]
+    except ValueError:
+        v = []
+    if len(v) != 4 or any(math.isinf(x) for x in v) or \
+            math.isnan(v[0]) or math.isnan(v[3]) or v[3] < 0:
+        print("timeset.py ntp-judge: BUS_MS LATE_MS AFTER_S HALF_MS, four "
+              "numbers (LATE_MS and AFTER_S may be nan), not %r" %
+              " ".join(args), file=sys.stderr)
+        return 2
+    print(ntp_judge(*v))
+    return 0
 
 
 def row_hwclock(dev, dbg, reps, delay):
@@ -305,13 +332,8 @@ def main(argv):
         row_set(argv[2], argv[3], int(argv[4]))
     elif len(argv) == 6 and argv[1] == "ntp":
         row_ntp(argv[2], argv[3], int(argv[4]), int(argv[5]))
-    elif len(argv) == 4 and argv[1] == "ntp-judge":
-        try:
-            bus, late = float(argv[2]), float(argv[3])
-        except ValueError:
-            print(__doc__, file=sys.stderr)
-            return 2
-        print(ntp_judge(bus, late))
+    elif len(argv) >= 2 and argv[1] == "ntp-judge":
+        return ntp_judge_main(argv[2:])
     elif len(argv) in (5, 6) and argv[1] == "hwclock":
         row_hwclock(argv[2], argv[3], int(argv[4]),
                     argv[5] if len(argv) == 6 else None)
