@@ -16,7 +16,7 @@
 # bus access against that moment; timeset.py ntp-judge) and tried again,
 # up to 5 times. What the guest's pace cannot excuse is judged on every
 # try: the chip holds what the write's moment says, the bus takes no more
-# than the core's 5 ms, and the kernel aims where set_offset_nsec says.
+# than the core's 5 ms, and the kernel writes no sooner than its window.
 #
 # Named to run first in the simulated chip's boot (before sim-0-suspend):
 # CONFIG_RTC_SYSTOHC_DEVICE is rtc0, and the chip is rtc0 only until a
@@ -40,17 +40,17 @@ check "hwclock --systohc: a valid time to start from" hw --systohc
 # One try: "OFFSET ntp MS TOOK BUS LATE AFTER HALF" (timeset.py), judged
 # "PACE EXPECT" (ntp-judge). On every try the chip must be at EXPECT,
 # within the two offsets' brackets (HALF) and 0.25 ms (the chip's 32768
-# Hz fraction, truncated in both readings, and a margin), and no write
-# may be the sync timer's before the moment aimed at ("aim"): whatever
-# the guest's pace, these are the driver's. Tried again until a try is
-# on time with its bus within the 5 ms the core gives it, up to 5 times.
-try=0 line='' pace='' astray='' offaim='' minbus=''
+# Hz fraction, truncated in both readings, and a margin): whatever the
+# guest's pace, that is the driver's. Tried again until a try is on time
+# with its bus within the 5 ms the core gives it, up to 5 times.
+try=0 line='' pace='' astray='' minbus='' minlate='' early=0 toosoon=''
+onms='' ontry='' onhalf=''
 while [ "$try" -lt 5 ]; do
 	try=$((try + 1))
 	line=$($TS ntp "$DEV" "$DBG" 1 1000 2>&1)
 	[[ $line == "OFFSET ntp "* ]] || break
 	read -r _ _ ms took bus late after half <<<"$line"
-	if j=$($TS ntp-judge "$bus" "$late" "$after" "$half" 2>&1); then
+	if j=$($TS ntp-judge "$bus" "$late" "$half" 2>&1); then
 		read -r pace expect <<<"$j"
 	else
 		pace="not judged ($j)" expect=nan
@@ -61,12 +61,17 @@ while [ "$try" -lt 5 ]; do
 		if (m !~ n || e !~ n || h !~ n) exit 1
 		d = m - e; t = h + 0.25; exit !(d >= -t && d <= t) }' ||
 		astray="${astray:+$astray; }try $try: $ms ms, due at $expect ms ($pace)"
-	# The sync timer never fires early, and the core writes within 5
-	# jiffies (50 ms at UML's HZ=100) of its aim however late its work
-	# runs: either off means another set_offset_nsec than 1005 ms (its
-	# value is KUnit's: ins5s8563-time's set_offset cases).
-	[ "$pace" != aim ] && awk -v l="$late" 'BEGIN { exit !(l ~ /^-?[0-9]/ && l >= -50 && l <= 50) }' ||
-		offaim="${offaim:+$offaim; }try $try: $late ms, $after s after the clear ($pace)"
+	[ "$pace" = early ] && early=$((early + 1))
+	[ "$pace" = on ] && onms=$ms ontry=$try onhalf=$half
+	# rtc_tv_nsec_ok() lets the core write no sooner than 5 jiffies (50
+	# ms at UML's HZ=100) before its aim, when its work reads the clock;
+	# the first access comes after that read, later still in a guest
+	# descheduled between them, so only the early side holds on every
+	# try.
+	awk -v l="$late" -v h="$half" 'BEGIN { exit !(l ~ /^-?[0-9]/ && l >= -(50 + h + 0.1)) }' ||
+		toosoon="${toosoon:+$toosoon; }try $try: $late ms"
+	minlate=$(awk -v a="$minlate" -v b="$late" 'BEGIN {
+		if (b !~ /^-?[0-9]/) print a; else if (a == "" || b + 0 < a + 0) print b; else print a }')
 	minbus=$(awk -v a="$minbus" -v b="$bus" 'BEGIN {
 		if (b !~ /^[0-9]/) print a; else if (a == "" || b + 0 < a + 0) print b; else print a }')
 	[ "$pace" = on ] && awk -v b="$bus" 'BEGIN { exit !(b <= 5) }' && break
@@ -85,22 +90,34 @@ case $line in
 		not_ok "the driver's write fits the 5 ms set_offset_nsec gives its transport" \
 			"first access to STOP released in ${minbus:-an unmeasured time} ms at the least, in $try tries"
 	fi
-	if [ "$pace" != on ]; then
-		# No write in 5 tries whose kernel path let the bound hold
-		# (ntp-judge): the guest's pace, which says nothing of the
-		# driver (the cases around this one judge every try: the
-		# chip, the bus, the kernel's aim).
+	# The bound, on the last try on time (ntp-judge), to the brackets of
+	# its readings of the chip.
+	if [ -z "$ontry" ]; then
+		# No try in 5 whose kernel path let the bound hold: the
+		# guest's pace, which says nothing of the driver (the cases
+		# around this one judge every try: the chip, the bus, the
+		# kernel's aim).
 		skip "the NTP update lands within 5 ms of the system clock" \
-			"the kernel's write was off its moment in all $try tries (last: $pace, $late ms, bus $bus ms; the chip at $ms ms)"
-	elif awk -v m="$ms" 'BEGIN { exit !(m >= -5 && m <= 5) }'; then
-		ok "the NTP update lands within 5 ms of the system clock ($ms ms, try $try)"
+			"no try on time in $try (last: $pace, $late ms, bus $bus ms; the chip at $ms ms)"
+	elif awk -v m="$onms" -v h="$onhalf" 'BEGIN { exit !(m >= -(5 + h) && m <= 5 + h) }'; then
+		ok "the NTP update lands within 5 ms of the system clock ($onms ms, try $ontry)"
 	else
-		not_ok "the NTP update lands within 5 ms of the system clock" "$ms ms after $try tries" "$line"
+		not_ok "the NTP update lands within 5 ms of the system clock" "$onms ms on try $ontry, brackets $onhalf ms" "$line"
 	fi
-	if [ -z "$offaim" ]; then
-		ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at: never before it by the sync timer, within the core's 50 ms ($late ms)"
+	# The kernel aims where set_offset_nsec = 1005 ms says: never before
+	# the core's window, and early on every try only if it aims early
+	# (an early write needs the work the clear queues stalled half a
+	# second); on time within the window on one try at least, however
+	# late the guest runs the others. The value itself is KUnit's
+	# (ins5s8563-time's set_offset cases).
+	if [ -n "$toosoon" ]; then
+		not_ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at" "before the core's window: $toosoon"
+	elif [ "$early" = "$try" ]; then
+		not_ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at" "early on all $try tries, the least $minlate ms"
+	elif [ -z "$minlate" ] || ! awk -v l="$minlate" 'BEGIN { exit !(l <= 50) }'; then
+		not_ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at" "no try within the core's 50 ms (the least ${minlate:-unmeasured} ms)"
 	else
-		not_ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at" "$offaim"
+		ok "the kernel wrote at the moment set_offset_nsec = 1005 ms aims at, within the core's 50 ms ($minlate ms at the least)"
 	fi
 	;;
 *)

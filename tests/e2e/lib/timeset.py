@@ -4,7 +4,7 @@
 
 Usage: timeset.py set DEV DBG REPS
        timeset.py ntp DEV DBG REPS FIRST_MS
-       timeset.py ntp-judge BUS_MS LATE_MS AFTER_S HALF_MS
+       timeset.py ntp-judge BUS_MS LATE_MS HALF_MS
        timeset.py hwclock DEV DBG REPS [DELAY]
        timeset.py offset DBG
        timeset.py ntp-synced on|off
@@ -38,8 +38,8 @@ ntp: REPS times, the kernel's own update, rtc_set_ntp_time() writing
   (ADJ_SETOFFSET with a whole second), so the clock is stepped +1 s and
   -1 s while STA_UNSYNC is still set. "OFFSET ntp MS TOOK_S BUS_MS
   LATE_MS AFTER_S HALF_MS": TOOK_S from the adjtimex to the chip
-  corrected, BUS_MS as for set (the kernel's write), AFTER_S from the
-  adjtimex to the write's first bus access, HALF_MS the half widths of
+  corrected, BUS_MS as for set (the kernel's write), AFTER_S from just
+  before the adjtimex to the write's first bus access, HALF_MS the half widths of
   the brackets of the two offsets measured (before and after the write)
   added, LATE_MS the write's first bus access after
   the moment the rtc core aimed it at, N + 1 - set_offset_nsec for a
@@ -49,21 +49,20 @@ ntp: REPS times, the kernel's own update, rtc_set_ntp_time() writing
   FIRST_MS + 5 ms (from the trace: the chip's time at that access, less
   the chip's offset measured before).
 
-ntp-judge: a try of ntp, by its BUS_MS, LATE_MS, AFTER_S and HALF_MS:
-  "PACE EXPECT_MS". EXPECT_MS is where the chip must be whatever the pace: 5 ms
+ntp-judge: a try of ntp, by its BUS_MS, LATE_MS and HALF_MS: "PACE
+  EXPECT_MS". EXPECT_MS is where the chip must be whatever the pace: 5 ms
   (what set_offset_nsec adds for the write's transport) less the time
   from the moment the core aimed at to STOP released, LATE_MS + BUS_MS.
   The 5 ms bound holds for that time within 0 to 10 ms. PACE:
     "on"      LATE_MS 0 (less HALF_MS and 0.1, what the readings of
               the two clocks allow) to 10 - BUS_MS: the bound holds;
-    "late"    begun too late for it: the guest's pace;
-    "early"   begun before the moment by the work that clearing
-              STA_UNSYNC queues at once (AFTER_S under 0.25 s), which
-              writes anywhere within 5 jiffies of it: the guest's pace;
-    "aim"     begun before the moment by the sync timer (AFTER_S 0.25 s
-              or more), which never fires early: the kernel aimed
-              before the moment set_offset_nsec should give;
-    "unknown" LATE_MS or AFTER_S not measured (nan).
+    "late"    begun too late for it;
+    "early"   begun before the moment: only the work that clearing
+              STA_UNSYNC queues at once writes so (anywhere within 5
+              jiffies of it), and the ntp row clears it half a second
+              before, so that work was stalled that long: the guest's
+              pace, unless every try is early (the kernel aims early);
+    "unknown" LATE_MS not measured (nan).
   A bus over 5 ms is judged apart (the driver's own time).
 
 hwclock: REPS times, `hwclock --systohc --utc --noadjfile -f DEV` with
@@ -285,12 +284,12 @@ def row_ntp(dev, dbg, reps, first_ms):
 CORE_BUS_MS = 5.0
 
 
-def ntp_judge(bus, late, after, half):
+def ntp_judge(bus, late, half):
     expect = CORE_BUS_MS - late - bus
-    if math.isnan(late) or math.isnan(after):
+    if math.isnan(late):
         pace = "unknown"
     elif late < -(half + 0.1):
-        pace = "early" if after < 0.25 else "aim"
+        pace = "early"
     elif late + bus > 2 * CORE_BUS_MS:
         pace = "late"
     else:
@@ -303,11 +302,11 @@ def ntp_judge_main(args):
         v = [float(a) for a in args]
     except ValueError:
         v = []
-    if len(v) != 4 or any(math.isinf(x) for x in v) or \
-            math.isnan(v[0]) or math.isnan(v[3]) or v[3] < 0:
-        print("timeset.py ntp-judge: BUS_MS LATE_MS AFTER_S HALF_MS, four "
-              "numbers (LATE_MS and AFTER_S may be nan), not %r" %
-              " ".join(args), file=sys.stderr)
+    if len(v) != 3 or any(math.isinf(x) for x in v) or \
+            math.isnan(v[0]) or math.isnan(v[2]) or v[2] < 0:
+        print("timeset.py ntp-judge: BUS_MS LATE_MS HALF_MS, three numbers "
+              "(LATE_MS may be nan), not %r" % " ".join(args),
+              file=sys.stderr)
         return 2
     print(ntp_judge(*v))
     return 0
