@@ -8,11 +8,12 @@
 # and fires at the rollover into its second. So:
 #
 # - the driver no longer says ALARM_RES_MINUTE, and says UPDATE_INTERRUPT;
-# - `rtcwake -s 7` and an alarm inside the current minute are delivered on
-#   /dev/rtcN with RTC_AF within 50 ms of the chip's rollover into their
-#   second (the rollover is found by reading the simulator's SEC in a loop:
-#   it follows the CLOCK_MONOTONIC the test reads), and RTC_WKALM_RD has
-#   the seconds;
+# - `rtcwake -s 7` and an alarm inside the current minute raise /INT in
+#   their second on the chip (the simulator's trace: the chip's SEC and
+#   prescaler when the interrupt was raised), and are delivered on
+#   /dev/rtcN with RTC_AF within 250 ms of the rollover into it (the
+#   rollover is found by reading the simulator's SEC in a loop: it follows
+#   the CLOCK_MONOTONIC the test reads), and RTC_WKALM_RD has the seconds;
 # - hwclock synchronises on the update interrupt, not in a busy loop;
 # - update interrupts cost no bus transfer in set_alarm: each second only
 #   the interrupt handler (Control_2 read and write) and the rtc core's
@@ -35,7 +36,18 @@ epoch() { date -u -d "$1" +%s; }
 # The chip's time from sysfs: no open of /dev/rtcN (see waiter_start).
 sysfs_time() { date -u -d "@$(cat "$SYS/since_epoch")" '+%F %T'; }
 cd_=$SYS/countdown
+# The chip's timer expires at the rollover into the alarm's second; the
+# simulator raises /INT when the guest next runs its irq_work (1 to 7 ms
+# after it, seen, on an idle machine). The delivery, then a wake of a
+# process in a guest that shares two cores with two others and
+# compilers, comes within DELIVER_MS: mostly under 10 ms, 51.5 ms seen
+# on a loaded make check, which says nothing of the driver; DELIVER_MS
+# is still well inside the alarm's second. The latency itself is a
+# figure of make bench (alarm delivery error), and make soak holds it to
+# 50 ms with its guest alone. No earlier than TOL_MS before the rollover
+# (the rollover's own uncertainty, a few ms).
 TOL_MS=50
+DELIVER_MS=250
 
 # Control_2 bits: TIE (0), AIE (1).
 ctl2_bits() {
@@ -55,21 +67,34 @@ waiter_pid=
 waiter_out=$(mktemp)
 trap 'rm -f "$waiter_out"' EXIT
 waiter_start() {
+	echo 0 >"$DBG/trace"
 	$RTCPY wait-irq "$DEV" "$1" >"$waiter_out" 2>&1 &
 	waiter_pid=$!
 }
 deliver() {
-	local name=$1 alarm=$2 edge=$3 out rc data err at
+	local name=$1 alarm=$2 edge=$3 out rc data err at irq
 	if [ -n "$waiter_pid" ]; then
 		wait "$waiter_pid"
 		rc=$?
 		waiter_pid=
 		out=$(tail -n1 "$waiter_out")
 	else
+		echo 0 >"$DBG/trace"
 		out=$($RTCPY wait-irq "$DEV" "$4")
 		rc=$?
 	fi
 	at=$($RTCPY read-time "$DEV")
+	# The first interrupt raised in the alarm's second since the trace
+	# was cleared: "SEC.PRESCALER" (BCD seconds in hex, the prescaler's
+	# ticks of 1/32768 s since the rollover). None there: raised in
+	# another second, or not at all.
+	irq=$(awk -v s="${alarm:17:2}" '$5 == "I" && substr($3, 1, 2) == s { print $3; exit }' "$DBG/trace")
+	if [ -n "$irq" ]; then
+		ok "$name: the chip raised /INT in the second of $alarm ($((10#${irq#*.} * 1000 / 32768)) ms after its rollover)"
+	else
+		not_ok "$name: the chip raised /INT in the second of $alarm" \
+			"no interrupt in that second; the last raised: $(grep ' I$' "$DBG/trace" | tail -n 3)"
+	fi
 	if [ $rc -ne 0 ]; then
 		not_ok "$name: delivered" "$out" "time now $at"
 		return
@@ -80,10 +105,10 @@ deliver() {
 	diag "$name: delivery error $err ms (rollover known to +-$(echo "$edge" |
 		awk '{ printf "%.1f", $3 * 1000 }') ms; $out; time then $at)"
 	if [ $((data & 0x20)) -ne 0 ] &&
-	   awk -v e="$err" -v t=$TOL_MS 'BEGIN { exit !(e >= -t && e <= t) }'; then
-		ok "$name: delivered with RTC_AF at the rollover into $alarm, error $err ms"
+	   awk -v e="$err" -v t=$TOL_MS -v d=$DELIVER_MS 'BEGIN { exit !(e >= -t && e <= d) }'; then
+		ok "$name: delivered with RTC_AF in its second, $err ms after the rollover into $alarm"
 	else
-		not_ok "$name: delivered with RTC_AF within $TOL_MS ms of the rollover into $alarm" \
+		not_ok "$name: delivered with RTC_AF within $DELIVER_MS ms of the rollover into $alarm" \
 			"error $err ms" "$out" "time then $at"
 	fi
 }
