@@ -96,8 +96,8 @@ for v in "${variants[@]}"; do
 
 	# An exact alarm 3 s after a rollover rtc.py measures (so it is
 	# ahead however slowly the guest starts rtc.py), its error against
-	# the chip's rollover into its second: within 50 ms, as in
-	# sim-exact-alarm. "not at its second" is an error outside that, or
+	# the chip's rollover into its second: within 50 ms. "not at its
+	# second" is an error outside that, or
 	# no alarm in 10 s; an rtc.py that failed otherwise is neither.
 	res=$($RTCPY alarm-error "$DEV" "$DBG" +3 10 2>&1)
 	$RTCPY aie "$DEV" off >/dev/null 2>&1
