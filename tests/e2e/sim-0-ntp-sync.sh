@@ -43,6 +43,12 @@ check "hwclock --systohc: a valid time to start from" hw --systohc
 # Hz fraction, truncated in both readings, and a margin): whatever the
 # guest's pace, that is the driver's. Tried again until a try is on time
 # with its bus within the 5 ms the core gives it, up to 5 times.
+# least A B: the smaller of A and B, a number not measured (nan) or none
+# yet ("") left out.
+least() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		if (b !~ /^-?[0-9]/) print a; else if (a == "" || b + 0 < a + 0) print b; else print a }'
+}
 try=0 line='' pace='' astray='' minbus='' minlate='' early=0 toosoon=''
 onms='' ontry='' onhalf=''
 while [ "$try" -lt 5 ]; do
@@ -70,10 +76,8 @@ while [ "$try" -lt 5 ]; do
 	# try.
 	awk -v l="$late" -v h="$half" 'BEGIN { exit !(l ~ /^-?[0-9]/ && l >= -(50 + h + 0.1)) }' ||
 		toosoon="${toosoon:+$toosoon; }try $try: $late ms"
-	minlate=$(awk -v a="$minlate" -v b="$late" 'BEGIN {
-		if (b !~ /^-?[0-9]/) print a; else if (a == "" || b + 0 < a + 0) print b; else print a }')
-	minbus=$(awk -v a="$minbus" -v b="$bus" 'BEGIN {
-		if (b !~ /^[0-9]/) print a; else if (a == "" || b + 0 < a + 0) print b; else print a }')
+	minlate=$(least "$minlate" "$late")
+	minbus=$(least "$minbus" "$bus")
 	[ "$pace" = on ] && awk -v b="$bus" 'BEGIN { exit !(b <= 5) }' && break
 done
 case $line in
